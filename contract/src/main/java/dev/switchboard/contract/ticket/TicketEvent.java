@@ -1,0 +1,49 @@
+package dev.switchboard.contract.ticket;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Ticket lifecycle events on {@code tickets.events.v1}, keyed by ticket id. Routing consumes them
+ * to keep agent load true (a solved ticket frees capacity).
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = TicketEvent.Created.class, name = "created"),
+    @JsonSubTypes.Type(value = TicketEvent.Assigned.class, name = "assigned"),
+    @JsonSubTypes.Type(value = TicketEvent.Solved.class, name = "solved"),
+    @JsonSubTypes.Type(value = TicketEvent.Closed.class, name = "closed"),
+    @JsonSubTypes.Type(value = TicketEvent.SlaBreached.class, name = "sla-breached")
+})
+public sealed interface TicketEvent {
+
+    /** Deterministic per change, so a replayed event has no second effect. */
+    UUID eventId();
+
+    UUID ticketId();
+
+    Instant occurredAt();
+
+    record Created(UUID eventId, UUID ticketId, Instant occurredAt, long number, String channel,
+                   String conversationKey, String priority, String assigneeId) implements TicketEvent {
+    }
+
+    record Assigned(UUID eventId, UUID ticketId, Instant occurredAt, String channel, String assigneeId,
+                    String previousAssigneeId) implements TicketEvent {
+    }
+
+    record Solved(UUID eventId, UUID ticketId, Instant occurredAt, String channel, String assigneeId)
+            implements TicketEvent {
+    }
+
+    record Closed(UUID eventId, UUID ticketId, Instant occurredAt, String channel, String assigneeId)
+            implements TicketEvent {
+    }
+
+    /** @param target which SLA target: first-response, next-response or resolution */
+    record SlaBreached(UUID eventId, UUID ticketId, Instant occurredAt, String target, Instant dueAt)
+            implements TicketEvent {
+    }
+}
