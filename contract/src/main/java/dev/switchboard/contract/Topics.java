@@ -1,5 +1,8 @@
 package dev.switchboard.contract;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** Kafka topic names. Versioned in the name so that a breaking change gets a new topic. */
 public final class Topics {
     /** Normalised inbound customer messages, keyed by conversation. */
@@ -14,6 +17,16 @@ public final class Topics {
     private static final String DLQ_SUFFIX = ".dlq";
 
     private Topics() {
+    }
+
+    /** Every topic Switchboard uses, outbound ones included. */
+    public static List<String> all() {
+        List<String> all = new ArrayList<>(
+                List.of(INTAKE_MESSAGES, INTAKE_STATUSES, ROUTING_ASSIGNMENTS, TICKET_EVENTS));
+        for (Channel channel : Channel.values()) {
+            all.add(outbound(channel));
+        }
+        return List.copyOf(all);
     }
 
     /** Agent replies to send on one channel, e.g. {@code outbound.whatsapp.v1}. */

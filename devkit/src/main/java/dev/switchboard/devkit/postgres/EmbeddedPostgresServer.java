@@ -1,0 +1,89 @@
+package dev.switchboard.devkit.postgres;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+
+/**
+ * A real PostgreSQL server (zonky: binaries from a Maven jar, its own OS process). Creates the
+ * {@code switchboard} database and role once; each service then creates its own schema (Flyway).
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+    public static final String DATABASE = "switchboard";
+    public static final String USER = "switchboard";
+    /** Development default, documented in the README; the embedded server trusts loopback anyway. */
+    public static final String PASSWORD = "switchboard";
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /**
+     * @param dataDir  kept between starts when {@code durable}; a fresh temporary one when null
+     * @param durable  false for tests: fsync off makes them faster and losing the data is fine
+     */
+    public static EmbeddedPostgresServer start(int port, Path dataDir, boolean durable) {
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setPort(port)
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("listen_addresses", "127.0.0.1");
+            if (dataDir != null) {
+                builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
+            }
+            if (!durable) {
+                builder.setServerConfig("fsync", "off")
+                        .setServerConfig("synchronous_commit", "off")
+                        .setServerConfig("full_page_writes", "off");
+            }
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(builder.start());
+            server.createDatabaseOnce();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start embedded PostgreSQL on port " + port, e);
+        }
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port() + "/" + DATABASE;
+    }
+
+    private void createDatabaseOnce() {
+        DataSource admin = postgres.getPostgresDatabase();
+        try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + USER + "'")) {
+                if (!rs.next()) {
+                    s.execute("CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'");
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+                if (!rs.next()) {
+                    s.execute("CREATE DATABASE " + DATABASE + " OWNER " + USER);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the switchboard database", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
