@@ -27,6 +27,11 @@ public final class MessageIds {
         return nameBased(INBOUND_NAMESPACE, channel.id() + ":" + providerMessageId);
     }
 
+    /** The id of a delivery status report: one per message and state, however often it is sent. */
+    public static UUID status(Channel channel, String providerMessageId, String state) {
+        return inbound(channel, "status:" + providerMessageId + ":" + state);
+    }
+
     /** RFC 4122 name-based UUID, version 5 (SHA-1). The JDK only offers version 3 (MD5). */
     public static UUID nameBased(UUID namespace, String name) {
         MessageDigest sha1;
