@@ -1,0 +1,95 @@
+package dev.switchboard.routing.decision;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/** routing.routed_message: what was decided for each message, and whether it was published. */
+@ApplicationScoped
+public class RoutedMessageRepository {
+
+    /** A stored decision. {@code published} is false after a crash between commit and broker ack. */
+    public record RoutedMessage(UUID messageId, String agentId, String eventJson, boolean published) {
+    }
+
+    private final Pool pool;
+
+    public RoutedMessageRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    public <T> Uni<T> inTransaction(Function<SqlConnection, Uni<T>> work) {
+        return pool.withTransaction(work);
+    }
+
+    public Uni<Optional<RoutedMessage>> find(SqlConnection c, UUID messageId) {
+        return c.preparedQuery("SELECT message_id, agent_id, event::text AS event, published_at IS NOT NULL AS published "
+                        + "FROM routing.routed_message WHERE message_id = $1")
+                .execute(Tuple.of(messageId))
+                .map(rows -> rows.iterator().hasNext() ? Optional.of(toRouted(rows.iterator().next())) : Optional.empty());
+    }
+
+    public Uni<Optional<RoutedMessage>> find(UUID messageId) {
+        return pool.withConnection(c -> find(c, messageId));
+    }
+
+    public Uni<Optional<String>> lastAgentOf(SqlConnection c, String conversationKey) {
+        return c.preparedQuery("SELECT agent_id FROM routing.routed_message "
+                        + "WHERE conversation_key = $1 AND agent_id IS NOT NULL ORDER BY decided_at DESC LIMIT 1")
+                .execute(Tuple.of(conversationKey))
+                .map(rows -> rows.iterator().hasNext()
+                        ? Optional.of(rows.iterator().next().getString("agent_id")) : Optional.empty());
+    }
+
+    /** Conversations per agent. */
+    public Uni<Map<String, Long>> conversationsPerAgent(SqlConnection c) {
+        return c.query("SELECT agent_id, count(DISTINCT conversation_key) AS n FROM routing.routed_message "
+                        + "WHERE agent_id IS NOT NULL GROUP BY agent_id")
+                .execute()
+                .map(rows -> {
+                    Map<String, Long> load = new HashMap<>();
+                    rows.forEach(r -> load.put(r.getString("agent_id"), r.getLong("n")));
+                    return load;
+                });
+    }
+
+    /** @return false when the message was already recorded (a redelivery) */
+    public Uni<Boolean> insert(SqlConnection c, UUID messageId, String channel, String conversationKey,
+                               String agentId, Instant decidedAt, String eventJson) {
+        return c.preparedQuery("INSERT INTO routing.routed_message "
+                        + "(message_id, channel, conversation_key, agent_id, decided_at, event) "
+                        + "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (message_id) DO NOTHING")
+                .execute(Tuple.tuple()
+                        .addUUID(messageId)
+                        .addString(channel)
+                        .addString(conversationKey)
+                        .addString(agentId)
+                        .addOffsetDateTime(OffsetDateTime.ofInstant(decidedAt, ZoneOffset.UTC))
+                        .addValue(new JsonObject(eventJson)))
+                .map(result -> result.rowCount() == 1);
+    }
+
+    public Uni<Void> markPublished(UUID messageId) {
+        return pool.preparedQuery("UPDATE routing.routed_message SET published_at = now() "
+                        + "WHERE message_id = $1 AND published_at IS NULL")
+                .execute(Tuple.of(messageId))
+                .replaceWithVoid();
+    }
+
+    private static RoutedMessage toRouted(Row row) {
+        return new RoutedMessage(row.getUUID("message_id"), row.getString("agent_id"), row.getString("event"),
+                row.getBoolean("published"));
+    }
+}

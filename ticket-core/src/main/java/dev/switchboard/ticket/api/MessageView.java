@@ -1,0 +1,25 @@
+package dev.switchboard.ticket.api;
+
+import dev.switchboard.contract.Channel;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A message as the agent sees it.
+ *
+ * @param duplicateOf set when routing linked this message as a duplicate of another one
+ * @param similarity  how alike routing found the two, with {@code duplicateOf}
+ */
+public record MessageView(
+        UUID id,
+        String direction,
+        Channel channel,
+        String providerMessageId,
+        String senderName,
+        String text,
+        String html,
+        Instant sentAt,
+        Instant receivedAt,
+        UUID duplicateOf,
+        Double similarity) {
+}

@@ -1,0 +1,81 @@
+package dev.switchboard.ticket.tickets;
+
+import dev.switchboard.contract.Channel;
+import dev.switchboard.contract.Priority;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One customer issue: the messages of a conversation until it is solved. Message count and
+ * last preview are kept on the row so the queue is a single-table read.
+ */
+@Entity
+@Table(name = "ticket", schema = "ticket")
+public class Ticket extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    public long number;
+
+    public String subject;
+
+    @Enumerated(EnumType.STRING)
+    public TicketStatus status;
+
+    @Enumerated(EnumType.STRING)
+    public Priority priority;
+
+    /** {@link Priority#ordinal()}: 0 is critical, so an ascending sort puts it first. */
+    @Column(name = "priority_rank")
+    public int priorityRank;
+
+    @Enumerated(EnumType.STRING)
+    public Channel channel;
+
+    public String inbox;
+
+    @Column(name = "conversation_key")
+    public String conversationKey;
+
+    public String assignee;
+
+    public String team;
+
+    @Column(name = "routing_queue")
+    public String routingQueue;
+
+    @Column(name = "contact_id")
+    public UUID contactId;
+
+    @Column(name = "contact_name")
+    public String contactName;
+
+    /** How the channel identifies the customer: email, phone, handle or channel user id. */
+    @Column(name = "contact_identity")
+    public String contactIdentity;
+
+    @Column(name = "message_count")
+    public int messageCount;
+
+    @Column(name = "last_message_preview")
+    public String lastMessagePreview;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public void prioritise(Priority newPriority) {
+        priority = newPriority;
+        priorityRank = newPriority.ordinal();
+    }
+}

@@ -1,0 +1,32 @@
+package dev.switchboard.ticket.tickets;
+
+import dev.switchboard.ticket.api.MessageView;
+import dev.switchboard.ticket.api.QueueEntry;
+import dev.switchboard.ticket.api.TicketDetail;
+import java.util.List;
+import java.util.Locale;
+
+/** Entities stay inside the service; the API speaks in these records. */
+public final class TicketMapper {
+
+    private TicketMapper() {
+    }
+
+    public static QueueEntry toQueueEntry(Ticket t) {
+        return new QueueEntry(t.id, t.number, t.subject, t.status.id(), t.priority, t.channel, t.assignee,
+                t.contactName, t.lastMessagePreview, t.messageCount, t.createdAt, t.updatedAt);
+    }
+
+    public static TicketDetail toDetail(Ticket t, List<TicketMessage> messages) {
+        return new TicketDetail(t.id, t.number, t.subject, t.status.id(), t.priority, t.channel, t.inbox,
+                t.conversationKey, t.assignee, t.team, t.routingQueue,
+                new TicketDetail.Contact(t.contactId, t.contactName, t.contactIdentity),
+                t.createdAt, t.updatedAt,
+                messages.stream().map(TicketMapper::toView).toList());
+    }
+
+    static MessageView toView(TicketMessage m) {
+        return new MessageView(m.id, m.direction.name().toLowerCase(Locale.ROOT), m.channel, m.providerMessageId,
+                m.senderName, m.text, m.html, m.sentAt, m.receivedAt, m.duplicateOf, m.similarity);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.switchboard.ticket.tickets;
+
+import dev.switchboard.ticket.api.TicketDetail;
+import dev.switchboard.ticket.web.BadRequestException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestPath;
+
+@Path("/api/tickets")
+@Produces(MediaType.APPLICATION_JSON)
+public class TicketResource {
+    private final TicketRepository tickets;
+    private final TicketMessageRepository messages;
+
+    public TicketResource(TicketRepository tickets, TicketMessageRepository messages) {
+        this.tickets = tickets;
+        this.messages = messages;
+    }
+
+    /** The id is taken as text: a UUID parameter would turn a malformed id into a bare 404. */
+    @GET
+    @Path("/{id}")
+    @WithSession
+    public Uni<TicketDetail> ticket(@RestPath String id) {
+        UUID ticketId = parse(id);
+        return tickets.findById(ticketId)
+                .onItem().ifNull().failWith(() -> new TicketNotFoundException(ticketId))
+                .chain(ticket -> messages.forTicket(ticket.id)
+                        .map(list -> TicketMapper.toDetail(ticket, list)));
+    }
+
+    private static UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("ticket id must be a UUID, got '" + id + "'");
+        }
+    }
+}
