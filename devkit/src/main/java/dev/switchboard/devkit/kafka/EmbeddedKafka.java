@@ -23,6 +23,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
 
 /**
@@ -117,8 +118,14 @@ public final class EmbeddedKafka implements AutoCloseable {
                     .filter(n -> !existing.contains(n))
                     .map(n -> new NewTopic(n, partitions, (short) 1))
                     .toList();
-            if (!missing.isEmpty()) {
-                admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
+            for (var creation : admin.createTopics(missing).values().values()) {
+                try {
+                    creation.get(60, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e; // someone else creating it at the same moment is fine
+                    }
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,0 +1,154 @@
+package dev.switchboard.devkit.launcher;
+
+import dev.switchboard.devkit.infra.Endpoints;
+import dev.switchboard.devkit.kafka.EmbeddedKafka;
+import dev.switchboard.devkit.kafka.KafkaBrokerMain;
+import dev.switchboard.devkit.postgres.EmbeddedPostgresServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole system on one machine, each part its own process: a Kafka broker (a child JVM), an
+ * embedded PostgreSQL and every service from its built fast-jar. Used by {@code ./switchboard up}
+ * and by the system test and benchmarks, which also stop, kill and restart parts of it.
+ */
+public final class Stack implements AutoCloseable {
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(15);
+
+    private final Path repository;
+    private final Path home;
+    private final StackPorts ports;
+    private final boolean durable;
+    private final Map<String, ManagedProcess> services = new LinkedHashMap<>();
+    private final Map<String, String> extraEnv = new HashMap<>();
+    private ManagedProcess broker;
+    private EmbeddedPostgresServer postgres;
+
+    /**
+     * @param repository the repository root (where the modules' target folders are)
+     * @param home       data and logs; survives restarts
+     * @param durable    false for tests: PostgreSQL without fsync
+     */
+    public Stack(Path repository, Path home, StackPorts ports, boolean durable) {
+        this.repository = repository.toAbsolutePath();
+        this.home = home.toAbsolutePath();
+        this.ports = ports;
+        this.durable = durable;
+    }
+
+    /** An environment variable for every service started after this call (e.g. a secret). */
+    public Stack withEnv(String name, String value) {
+        extraEnv.put(name, value);
+        return this;
+    }
+
+    public Endpoints endpoints() {
+        return new Endpoints("127.0.0.1:" + ports.kafka(), "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/"
+                + EmbeddedPostgresServer.DATABASE, EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD);
+    }
+
+    public Path logs() {
+        return home.resolve("logs");
+    }
+
+    public void startInfrastructure() {
+        postgres = EmbeddedPostgresServer.start(ports.postgres(), home.resolve("postgres"), durable);
+        startBroker();
+    }
+
+    public void startBroker() {
+        List<String> command = List.of(ManagedProcess.javaExecutable(), "-Xmx512m", "-XX:+UseSerialGC",
+                "-cp", System.getProperty("java.class.path"),
+                KafkaBrokerMain.class.getName(),
+                String.valueOf(ports.kafka()), String.valueOf(ports.kafkaController()), home.resolve("kafka").toString());
+        broker = ManagedProcess.start("kafka", command, Map.of(), logs().resolve("kafka.log"));
+        String bootstrap = endpoints().kafkaBootstrapServers();
+        broker.awaitCondition(() -> brokerAnswers(bootstrap), READY_TIMEOUT, "Kafka answering on " + bootstrap);
+        EmbeddedKafka.createTopics(bootstrap, EmbeddedKafka.DEFAULT_PARTITIONS);
+    }
+
+    private static boolean brokerAnswers(String bootstrap) {
+        try {
+            EmbeddedKafka.awaitReady(bootstrap, Duration.ofSeconds(2));
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
+    /** Stops the broker cleanly (SIGTERM); its data stays for {@link #startBroker()}. */
+    public void stopBroker() {
+        broker.stop(STOP_GRACE);
+    }
+
+    public void killBroker() {
+        broker.kill();
+    }
+
+    public void startServices() {
+        ServiceSpec.ALL.forEach(this::startService);
+    }
+
+    public void startService(ServiceSpec spec) {
+        Path jar = repository.resolve(spec.module()).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (./mvnw package -DskipTests)");
+        }
+        Map<String, String> env = new HashMap<>(endpoints().environment());
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.port(spec.name())));
+        env.putAll(extraEnv);
+        List<String> command = new ArrayList<>(List.of(ManagedProcess.javaExecutable(), "-Xmx384m",
+                "-XX:+UseSerialGC", "-jar", jar.toString()));
+        ManagedProcess process = ManagedProcess.start(spec.name(), command, env, logs().resolve(spec.name() + ".log"));
+        services.put(spec.name(), process);
+        process.awaitHttpOk(url(spec.name()) + "/q/health/ready", READY_TIMEOUT);
+    }
+
+    public String url(String service) {
+        return "http://127.0.0.1:" + ports.port(service);
+    }
+
+    public ManagedProcess service(String name) {
+        ManagedProcess process = services.get(name);
+        if (process == null) {
+            throw new IllegalArgumentException(name + " was not started");
+        }
+        return process;
+    }
+
+    /** kill -9 a service, then start it again and wait until it is ready. */
+    public void crashAndRestart(String name) {
+        service(name).kill();
+        startService(ServiceSpec.ALL.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow());
+    }
+
+    public List<ManagedProcess> processes() {
+        List<ManagedProcess> all = new ArrayList<>(services.values());
+        if (broker != null) {
+            all.add(broker);
+        }
+        return all;
+    }
+
+    /** Stops services first (they flush and commit), then the broker, then the database. */
+    @Override
+    public void close() {
+        List<ManagedProcess> reversed = new ArrayList<>(services.values());
+        Collections.reverse(reversed);
+        reversed.forEach(p -> p.stop(STOP_GRACE));
+        if (broker != null) {
+            broker.stop(STOP_GRACE);
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+}
