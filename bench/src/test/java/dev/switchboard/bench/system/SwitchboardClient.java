@@ -1,0 +1,69 @@
+package dev.switchboard.bench.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.contract.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** What a provider and an agent do over HTTP, and nothing else. */
+final class SwitchboardClient {
+    record Answer(int statusCode, String body) {
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String whatsapp;
+    private final String ticketCore;
+
+    SwitchboardClient(String whatsapp, String ticketCore) {
+        this.whatsapp = whatsapp;
+        this.ticketCore = ticketCore;
+    }
+
+    Answer postWhatsApp(String body, String signature) {
+        return send(HttpRequest.newBuilder(URI.create(whatsapp + "/webhooks/whatsapp"))
+                .header("Content-Type", "application/json")
+                .header("X-Hub-Signature-256", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
+    /** The queue entry whose contact has this name, or null while there is none. */
+    JsonNode queueEntryOf(String contactName) {
+        JsonNode queue = getJson(ticketCore + "/api/queue?limit=200");
+        for (JsonNode entry : queue) {
+            if (contactName.equals(entry.path("contactName").asText())) {
+                return entry;
+            }
+        }
+        return null;
+    }
+
+    JsonNode ticket(String id) {
+        return getJson(ticketCore + "/api/tickets/" + id);
+    }
+
+    private JsonNode getJson(String url) {
+        Answer answer = send(HttpRequest.newBuilder(URI.create(url)).GET());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("GET " + url + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return Json.read(answer.body().getBytes(StandardCharsets.UTF_8), JsonNode.class);
+    }
+
+    private Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("request failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
