@@ -39,7 +39,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             if (dataDir != null) {
                 builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
             }
-            if (!durable) {
+            if (durable) {
+                // zonky starts the server with -F (no fsync); the embedded default keeps real data.
+                builder.setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on");
+            } else {
                 builder.setServerConfig("fsync", "off")
                         .setServerConfig("synchronous_commit", "off")
                         .setServerConfig("full_page_writes", "off");

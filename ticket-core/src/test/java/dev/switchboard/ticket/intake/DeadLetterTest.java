@@ -16,12 +16,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +32,7 @@ class DeadLetterTest {
         // One key for both records: same partition, so the valid one can only pass if the bad one did not block.
         String conversation = RoutingEvents.conversation(Channel.WHATSAPP);
         byte[] garbage = ("this is not json " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
-        TestKafka.send(new ProducerRecord<>(Topics.ROUTING_ASSIGNMENTS, conversation, garbage));
+        TestKafka.publishRaw(conversation, garbage);
         TestKafka.publish(conversation, RoutingEvents.assigned(
                 RoutingEvents.message(Channel.WHATSAPP, conversation, "lena", "Still here after a bad record"),
                 "Lena", Priority.MEDIUM, frank));
@@ -55,15 +51,8 @@ class DeadLetterTest {
     }
 
     private static ConsumerRecord<String, byte[]> deadLetterWithKey(String key) {
-        List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = TestKafka.consumer("dlq-reader-" + UUID.randomUUID())) {
-            consumer.subscribe(List.of(DLQ));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-                return seen.stream().anyMatch(r -> key.equals(r.key()));
-            });
-        }
-        return seen.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
+        return await().atMost(Duration.ofSeconds(30)).until(
+                () -> TestKafka.topics().readAll(DLQ, r -> key.equals(r.key())), found -> !found.isEmpty()).get(0);
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -12,6 +12,7 @@ import dev.switchboard.contract.routing.DuplicateLinked;
 import dev.switchboard.contract.routing.MessageAssigned;
 import dev.switchboard.contract.routing.MessageQueued;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -33,7 +34,8 @@ public final class RoutingEvents {
 
     public static InboundMessage message(Channel channel, String conversationKey, String senderName, String text) {
         String providerId = "prov-" + UUID.randomUUID();
-        Instant now = Instant.now();
+        // PostgreSQL keeps microseconds; provider times are at best milliseconds anyway.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return new InboundMessage(MessageIds.inbound(channel, providerId), channel, "support-inbox", providerId,
                 conversationKey, now.minusSeconds(2), now,
                 new Sender(senderName, null, "+32470000000", null, null),
