@@ -53,6 +53,10 @@ public final class Json {
 
     /** An event that cannot be read: its record belongs on the dead-letter topic. */
     public static final class MalformedEventException extends UncheckedIOException {
+        public MalformedEventException(String message) {
+            this(message, null);
+        }
+
         public MalformedEventException(String message, Throwable cause) {
             super(message, cause instanceof IOException io ? io : new IOException(cause));
         }

@@ -20,6 +20,7 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,6 +28,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
 
 /**
  * Consumes {@code intake.messages.v1}, decides once per message id, publishes the decision on
@@ -39,6 +41,9 @@ public class IntakeRouter {
     static final String SOURCE = "/services/routing";
     /** Namespace of decision ids, derived from message ids. */
     private static final UUID DECISIONS = UUID.fromString("0d5e1a7c-2f0b-4f57-8a3e-6f1d2b9c4e80");
+    private static final Duration RETRY_FIRST = Duration.ofMillis(200);
+    private static final Duration RETRY_MAX = Duration.ofSeconds(10);
+    private static final Logger LOG = Logger.getLogger(IntakeRouter.class);
 
     private final RoutedMessageRepository repository;
     private final RoutingConfig config;
@@ -55,14 +60,24 @@ public class IntakeRouter {
         this.duplicates = Counter.builder("switchboard.routing.messages").tag("outcome", "duplicate").register(registry);
     }
 
-    /** A record that cannot be read throws here and goes to the dead-letter topic (failure-strategy). */
+    /**
+     * A record that cannot be read throws here and goes to the dead-letter topic (failure-strategy).
+     * Anything else (database or broker away) is retried with back-off, holding the partition: the
+     * message waits instead of being dead-lettered, and its offset is not committed meanwhile.
+     */
     @Incoming("intake-in")
     public Uni<Void> route(byte[] payload) {
         InboundMessage message = Json.read(payload, InboundMessage.class);
         if (!message.hasDeterministicId()) {
-            throw new IllegalArgumentException("message " + message.id() + " does not carry the contract's id for "
+            throw new Json.MalformedEventException("message " + message.id() + " does not carry the contract's id for "
                     + message.channel().id() + ":" + message.providerMessageId());
         }
+        return Uni.createFrom().deferred(() -> routeOnce(message))
+                .onFailure().invoke(e -> LOG.warnf("routing %s failed, retrying: %s", message.id(), e.toString()))
+                .onFailure().retry().withBackOff(RETRY_FIRST, RETRY_MAX).indefinitely();
+    }
+
+    private Uni<Void> routeOnce(InboundMessage message) {
         return repository.inTransaction(c -> decideOnce(c, message))
                 .chain(decision -> decision.published()
                         ? Uni.createFrom().voidItem()

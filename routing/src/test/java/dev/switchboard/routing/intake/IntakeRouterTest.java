@@ -141,6 +141,25 @@ class IntakeRouterTest {
     }
 
     @Test
+    void aMessageWaitsWhileTheDatabaseCannotTakeItAndIsRoutedOnceItCan() throws Exception {
+        InboundMessage message = newMessage("Sent while the database is away");
+        try (Connection c = DriverManager.getConnection(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword())) {
+            c.createStatement().execute("ALTER TABLE routing.routed_message RENAME TO routed_message_away");
+            try {
+                sender.send(Topics.INTAKE_MESSAGES, message.conversationKey(), message);
+                // Routing keeps failing on the missing table: the record must wait, not be dead-lettered.
+                await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() ->
+                        topics.readAll(Topics.deadLetter(Topics.INTAKE_MESSAGES),
+                                r -> new String(r.value(), StandardCharsets.UTF_8).contains(message.id().toString()))
+                                .isEmpty());
+            } finally {
+                c.createStatement().execute("ALTER TABLE routing.routed_message_away RENAME TO routed_message");
+            }
+        }
+        assertThat(awaitDecisions(message, 1)).hasSize(1);
+    }
+
+    @Test
     void anUnknownMessageHasNoDecision() {
         given().when().get("/api/decisions/{id}", UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json");
