@@ -81,8 +81,10 @@ public final class CloudEvents {
                     s.occurredAt(), s.providerMessageId());
         }
         if (event instanceof RoutingEvent r) {
-            return new Attributes(r.message().id().toString(), source, TYPE_PREFIX + "routing." + routingType(r),
-                    r.decision() == null ? null : r.decision().decidedAt(), r.message().conversationKey());
+            // A queued message is assigned later by a second decision: the decision, not the message, is the event.
+            String id = r.decision() == null ? r.message().id().toString() : r.decision().decisionId().toString();
+            return new Attributes(id, source, TYPE_PREFIX + "routing." + routingType(r),
+                    r.decision() == null ? null : r.decision().decidedAt(), r.message().id().toString());
         }
         if (event instanceof TicketEvent t) {
             return new Attributes(t.eventId().toString(), source, TYPE_PREFIX + "ticket." + ticketType(t),

@@ -90,7 +90,7 @@ class PipelineSystemIT {
         JsonNode ticket = client.ticket(entry.get("id").asText());
         assertThat(ticket.get("messages")).hasSize(2);
         String id = MessageIds.inbound(Channel.WHATSAPP, wamid).toString();
-        assertThat(topics.readAll(Topics.ROUTING_ASSIGNMENTS, r -> id.equals(CloudEvents.read(r.headers()).id())))
+        assertThat(topics.readAll(Topics.ROUTING_ASSIGNMENTS, r -> id.equals(CloudEvents.read(r.headers()).subject())))
                 .as("one assignment for the five deliveries").hasSize(1);
     }
 

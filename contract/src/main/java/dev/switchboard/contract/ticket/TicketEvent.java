@@ -34,12 +34,13 @@ public sealed interface TicketEvent {
                     String previousAssigneeId) implements TicketEvent {
     }
 
-    record Solved(UUID eventId, UUID ticketId, Instant occurredAt, String channel, String assigneeId)
-            implements TicketEvent {
+    /** Solving ends the agent's work on the conversation: routing frees that capacity. */
+    record Solved(UUID eventId, UUID ticketId, Instant occurredAt, String channel, String conversationKey,
+                  String assigneeId) implements TicketEvent {
     }
 
-    record Closed(UUID eventId, UUID ticketId, Instant occurredAt, String channel, String assigneeId)
-            implements TicketEvent {
+    record Closed(UUID eventId, UUID ticketId, Instant occurredAt, String channel, String conversationKey,
+                  String assigneeId) implements TicketEvent {
     }
 
     /** @param target which SLA target: first-response, next-response or resolution */

@@ -2,16 +2,33 @@ package dev.switchboard.routing.assignment;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.List;
 
-/** The agents routing may assign to (a fixed roster until agents are managed over the API). */
+/** Assignment settings. Agents themselves live in the database and are managed over /api/agents. */
 @ConfigMapping(prefix = "switchboard.routing")
 public interface RoutingConfig {
 
-    /** Agent ids, e.g. {@code alice,bob,carol}. */
+    /** Agents created on first start when there are none (the embedded default's demo team). */
     List<String> agents();
 
-    /** The team these agents form. */
+    /** Team of the seeded agents. */
     @WithDefault("tier1")
     String team();
+
+    /** Skills the seeded agents have, each at level 3. */
+    @WithDefault("connectivity,software,hardware,account,billing")
+    List<String> seedSkills();
+
+    /** Every this long a queued item's required skill level drops by one. */
+    @WithDefault("10m")
+    Duration widenSkillAfter();
+
+    /** How often queued work is re-examined even when no capacity event arrived. */
+    @WithDefault("5s")
+    Duration drainInterval();
+
+    /** After this long first-line work is escalated to tier 2. */
+    @WithDefault("60m")
+    Duration escalateAfter();
 }

@@ -7,11 +7,12 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -45,26 +46,6 @@ public class RoutedMessageRepository {
         return pool.withConnection(c -> find(c, messageId));
     }
 
-    public Uni<Optional<String>> lastAgentOf(SqlConnection c, String conversationKey) {
-        return c.preparedQuery("SELECT agent_id FROM routing.routed_message "
-                        + "WHERE conversation_key = $1 AND agent_id IS NOT NULL ORDER BY decided_at DESC LIMIT 1")
-                .execute(Tuple.of(conversationKey))
-                .map(rows -> rows.iterator().hasNext()
-                        ? Optional.of(rows.iterator().next().getString("agent_id")) : Optional.empty());
-    }
-
-    /** Conversations per agent. */
-    public Uni<Map<String, Long>> conversationsPerAgent(SqlConnection c) {
-        return c.query("SELECT agent_id, count(DISTINCT conversation_key) AS n FROM routing.routed_message "
-                        + "WHERE agent_id IS NOT NULL GROUP BY agent_id")
-                .execute()
-                .map(rows -> {
-                    Map<String, Long> load = new HashMap<>();
-                    rows.forEach(r -> load.put(r.getString("agent_id"), r.getLong("n")));
-                    return load;
-                });
-    }
-
     /** @return false when the message was already recorded (a redelivery) */
     public Uni<Boolean> insert(SqlConnection c, UUID messageId, String channel, String conversationKey,
                                String agentId, Instant decidedAt, String eventJson) {
@@ -79,6 +60,31 @@ public class RoutedMessageRepository {
                         .addOffsetDateTime(OffsetDateTime.ofInstant(decidedAt, ZoneOffset.UTC))
                         .addValue(new JsonObject(eventJson)))
                 .map(result -> result.rowCount() == 1);
+    }
+
+    /** A later decision for the same message (queued work assigned): replaces the stored one, unpublished. */
+    public Uni<Void> redecide(SqlConnection c, UUID messageId, String agentId, Instant decidedAt, String eventJson) {
+        return c.preparedQuery("UPDATE routing.routed_message SET agent_id = $2, decided_at = $3, event = $4, "
+                        + "published_at = NULL WHERE message_id = $1")
+                .execute(Tuple.tuple()
+                        .addUUID(messageId)
+                        .addString(agentId)
+                        .addOffsetDateTime(OffsetDateTime.ofInstant(decidedAt, ZoneOffset.UTC))
+                        .addValue(new JsonObject(eventJson)))
+                .replaceWithVoid();
+    }
+
+    /** Decisions older than {@code age} that the broker never acknowledged. */
+    public Uni<List<RoutedMessage>> unpublished(Duration age) {
+        return pool.preparedQuery("SELECT message_id, agent_id, event::text AS event, false AS published "
+                        + "FROM routing.routed_message WHERE published_at IS NULL AND decided_at < $1 "
+                        + "ORDER BY decided_at LIMIT 500")
+                .execute(Tuple.of(OffsetDateTime.ofInstant(Instant.now().minus(age), ZoneOffset.UTC)))
+                .map(rows -> {
+                    List<RoutedMessage> found = new ArrayList<>();
+                    rows.forEach(r -> found.add(toRouted(r)));
+                    return found;
+                });
     }
 
     public Uni<Void> markPublished(UUID messageId) {

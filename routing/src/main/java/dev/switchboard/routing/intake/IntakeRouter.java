@@ -1,6 +1,5 @@
 package dev.switchboard.routing.intake;
 
-import dev.switchboard.contract.CloudEvents;
 import dev.switchboard.contract.Json;
 import dev.switchboard.contract.MessageIds;
 import dev.switchboard.contract.intake.InboundMessage;
@@ -8,26 +7,29 @@ import dev.switchboard.contract.routing.Classification;
 import dev.switchboard.contract.routing.ContactContext;
 import dev.switchboard.contract.routing.Decision;
 import dev.switchboard.contract.routing.MessageAssigned;
-import dev.switchboard.routing.assignment.AssignmentPolicy;
-import dev.switchboard.routing.assignment.RoutingConfig;
+import dev.switchboard.contract.routing.MessageQueued;
+import dev.switchboard.contract.routing.RoutingEvent;
+import dev.switchboard.routing.assignment.AgentDirectory;
+import dev.switchboard.routing.assignment.AssignmentOutcome;
+import dev.switchboard.routing.assignment.AssignmentRepository;
+import dev.switchboard.routing.assignment.WorkItem;
+import dev.switchboard.routing.decision.DecisionPublisher;
 import dev.switchboard.routing.decision.RoutedMessageRepository;
 import dev.switchboard.routing.decision.RoutedMessageRepository.RoutedMessage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.reactive.messaging.Channel;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,25 +40,26 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class IntakeRouter {
-    static final String SOURCE = "/services/routing";
     /** Namespace of decision ids, derived from message ids. */
-    private static final UUID DECISIONS = UUID.fromString("0d5e1a7c-2f0b-4f57-8a3e-6f1d2b9c4e80");
+    public static final UUID DECISIONS = UUID.fromString("0d5e1a7c-2f0b-4f57-8a3e-6f1d2b9c4e80");
     private static final Duration RETRY_FIRST = Duration.ofMillis(200);
     private static final Duration RETRY_MAX = Duration.ofSeconds(10);
     private static final Logger LOG = Logger.getLogger(IntakeRouter.class);
 
-    private final RoutedMessageRepository repository;
-    private final RoutingConfig config;
-    private final MutinyEmitter<byte[]> assignments;
-    private final Counter routed;
+    private final RoutedMessageRepository routed;
+    private final AssignmentRepository assignments;
+    private final AgentDirectory directory;
+    private final DecisionPublisher publisher;
+    private final Counter decided;
     private final Counter duplicates;
 
-    public IntakeRouter(RoutedMessageRepository repository, RoutingConfig config,
-                        @Channel("assignments-out") MutinyEmitter<byte[]> assignments, MeterRegistry registry) {
-        this.repository = repository;
-        this.config = config;
+    public IntakeRouter(RoutedMessageRepository routed, AssignmentRepository assignments, AgentDirectory directory,
+                        DecisionPublisher publisher, MeterRegistry registry) {
+        this.routed = routed;
         this.assignments = assignments;
-        this.routed = Counter.builder("switchboard.routing.messages").tag("outcome", "routed").register(registry);
+        this.directory = directory;
+        this.publisher = publisher;
+        this.decided = Counter.builder("switchboard.routing.messages").tag("outcome", "routed").register(registry);
         this.duplicates = Counter.builder("switchboard.routing.messages").tag("outcome", "duplicate").register(registry);
     }
 
@@ -78,54 +81,75 @@ public class IntakeRouter {
     }
 
     private Uni<Void> routeOnce(InboundMessage message) {
-        return repository.inTransaction(c -> decideOnce(c, message))
+        AtomicReference<Runnable> undoReservation = new AtomicReference<>(() -> { });
+        AtomicReference<Runnable> afterCommit = new AtomicReference<>(() -> { });
+        return routed.inTransaction(c -> decideOnce(c, message, undoReservation, afterCommit))
+                .onFailure().invoke(e -> undoReservation.get().run())
+                .invoke(() -> afterCommit.get().run())
                 .chain(decision -> decision.published()
                         ? Uni.createFrom().voidItem()
-                        : publish(message.conversationKey(), decision)
-                                .chain(() -> repository.markPublished(decision.messageId())));
+                        : publisher.publish(decision.messageId(), decision.eventJson()));
     }
 
-    private Uni<RoutedMessage> decideOnce(SqlConnection c, InboundMessage message) {
-        return repository.find(c, message.id())
+    private Uni<RoutedMessage> decideOnce(SqlConnection c, InboundMessage message, AtomicReference<Runnable> undo,
+                                          AtomicReference<Runnable> afterCommit) {
+        return routed.find(c, message.id())
                 .chain(existing -> {
                     if (existing.isPresent()) {
                         duplicates.increment();
                         return Uni.createFrom().item(existing.get());
                     }
-                    return decide(c, message);
+                    return decide(c, message, undo, afterCommit);
                 });
     }
 
-    private Uni<RoutedMessage> decide(SqlConnection c, InboundMessage message) {
-        return repository.lastAgentOf(c, message.conversationKey())
-                .chain(previous -> repository.conversationsPerAgent(c)
-                        .map(load -> AssignmentPolicy.choose(config.agents(), previous, load)))
-                .chain(choice -> {
-                    Instant now = Instant.now();
-                    MessageAssigned event = new MessageAssigned(
-                            message,
-                            ContactContext.anonymous(contactIdOf(message), message.sender().displayName()),
-                            Classification.unclassified(),
-                            new Decision(MessageIds.nameBased(DECISIONS, message.id().toString()), now, choice.reasons()),
-                            choice.agentId(),
-                            config.team());
-                    String json = new String(Json.write(event), StandardCharsets.UTF_8);
-                    return repository.insert(c, message.id(), message.channel().id(), message.conversationKey(),
-                                    choice.agentId(), now, json)
-                            .map(inserted -> {
-                                routed.increment();
-                                return new RoutedMessage(message.id(), choice.agentId(), json, false);
-                            });
+    private Uni<RoutedMessage> decide(SqlConnection c, InboundMessage message, AtomicReference<Runnable> undo,
+                                      AtomicReference<Runnable> afterCommit) {
+        Instant now = Instant.now();
+        ContactContext contact = ContactContext.anonymous(contactIdOf(message), message.sender().displayName());
+        Classification classification = Classification.unclassified();
+        WorkItem work = workFor(message, classification);
+        return assignments.holder(c, message.conversationKey())
+                .chain(holder -> {
+                    AssignmentOutcome outcome = directory.decideAndReserve(work,
+                            holder.map(AssignmentRepository.Holding::agentId), now);
+                    List<String> reasons = new ArrayList<>(outcome.reasons());
+                    Decision decision = new Decision(MessageIds.nameBased(DECISIONS, message.id().toString()), now, reasons);
+                    if (outcome instanceof AssignmentOutcome.Assign assign) {
+                        if (!assign.continuesConversation()) {
+                            undo.set(() -> directory.release(assign.agentId(), work.channel()));
+                            // The conversation moves away from a holder who can no longer take it.
+                            holder.ifPresent(h -> afterCommit.set(() -> directory.release(h.agentId(), h.channel())));
+                        }
+                        RoutingEvent event = new MessageAssigned(message, contact, classification, decision,
+                                assign.agentId(), assign.team());
+                        return assignments.hold(c, message.conversationKey(), assign.agentId(), work.channel(), now)
+                                .chain(() -> store(c, message, assign.agentId(), event, now));
+                    }
+                    RoutingEvent event = new MessageQueued(message, contact, classification, decision, queueOf(work));
+                    return assignments.enqueue(c, work, now)
+                            .chain(() -> store(c, message, null, event, now));
                 });
     }
 
-    private Uni<Void> publish(String key, RoutedMessage decision) {
-        MessageAssigned event = Json.read(decision.eventJson().getBytes(StandardCharsets.UTF_8), MessageAssigned.class);
-        RecordHeaders headers = new RecordHeaders();
-        CloudEvents.write(CloudEvents.attributesOf(event, SOURCE), headers);
-        Message<byte[]> record = Message.of(Json.write(event))
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).withHeaders(headers).build());
-        return assignments.sendMessage(record);
+    private Uni<RoutedMessage> store(SqlConnection c, InboundMessage message, String agentId, RoutingEvent event,
+                                     Instant now) {
+        String json = new String(Json.write(event), StandardCharsets.UTF_8);
+        return routed.insert(c, message.id(), message.channel().id(), message.conversationKey(), agentId, now, json)
+                .map(inserted -> {
+                    decided.increment();
+                    return new RoutedMessage(message.id(), agentId, json, false);
+                });
+    }
+
+    static WorkItem workFor(InboundMessage message, Classification classification) {
+        return new WorkItem(message.id(), message.conversationKey(), message.channel(), classification.priority(),
+                classification.skill(), 1, classification.product(), classification.language(), 1,
+                message.receivedAt(), null);
+    }
+
+    static String queueOf(WorkItem work) {
+        return work.skill() == null ? "general" : work.skill();
     }
 
     /** Until identity resolution exists, a contact is the sender's identity on one channel. */

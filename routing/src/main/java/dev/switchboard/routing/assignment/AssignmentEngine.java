@@ -1,0 +1,125 @@
+package dev.switchboard.routing.assignment;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Picks the agent for a work item, or queues it. Plain Java, no I/O: the same inputs give the
+ * same decision, which is what makes it testable and explainable.
+ *
+ * <p>A follow-up goes back to the agent who has the conversation if they are still eligible
+ * (stickiness). Otherwise every eligible agent is scored: skill level weighs most, then free
+ * capacity on that channel, then idle time; ties go to the agent id in alphabetical order.
+ */
+public final class AssignmentEngine {
+    static final double SKILL_WEIGHT = 10;
+    static final double FREE_CAPACITY_WEIGHT = 20;
+    static final double IDLE_WEIGHT_PER_MINUTE = 1.0 / 6; // an hour idle is worth 10 points
+    static final long IDLE_CAP_MINUTES = 60;
+    private static final int CANDIDATES_SHOWN = 3;
+
+    private AssignmentEngine() {
+    }
+
+    /**
+     * @param stickyAgent the agent who holds this conversation now; their capacity already counts it,
+     *                    so they are checked as if it were not there
+     */
+    public static AssignmentOutcome decide(WorkItem work, Collection<Agent> agents, AgentLoad load,
+                                           Optional<String> stickyAgent, Instant now) {
+        List<String> reasons = new ArrayList<>();
+        reasons.add("needs " + describe(work));
+        if (stickyAgent.isPresent()) {
+            Optional<Agent> holder = agents.stream().filter(a -> a.id().equals(stickyAgent.get())).findFirst();
+            Optional<String> refusal = holder.isEmpty() ? Optional.of("is no longer an agent")
+                    : Eligibility.check(holder.get(), work, load.minus(holder.get().id(), work.channel()), now);
+            if (refusal.isEmpty()) {
+                reasons.add("sticky: " + holder.get().id() + " already has this conversation");
+                return new AssignmentOutcome.Assign(holder.get().id(), holder.get().team(), reasons, true);
+            }
+            reasons.add("sticky agent " + stickyAgent.get() + " cannot take it now: " + refusal.get());
+        }
+        Map<String, List<String>> refused = new LinkedHashMap<>();
+        List<Agent> eligible = new ArrayList<>();
+        for (Agent agent : agents) {
+            Optional<String> refusal = Eligibility.check(agent, work, load, now);
+            if (refusal.isPresent()) {
+                refused.computeIfAbsent(refusal.get(), r -> new ArrayList<>()).add(agent.id());
+            } else {
+                eligible.add(agent);
+            }
+        }
+        if (!refused.isEmpty()) {
+            reasons.add("not eligible: " + summarise(refused));
+        }
+        if (eligible.isEmpty()) {
+            reasons.add("queued: no eligible agent with free capacity");
+            return new AssignmentOutcome.Queue(reasons);
+        }
+        List<Agent> ranked = eligible.stream()
+                .sorted(Comparator.comparingDouble((Agent a) -> -score(a, work, load, now)).thenComparing(Agent::id))
+                .toList();
+        String shown = ranked.stream().limit(CANDIDATES_SHOWN)
+                .map(a -> explainScore(a, work, load, now))
+                .collect(Collectors.joining("; "));
+        reasons.add(eligible.size() + " eligible; best: " + shown);
+        Agent winner = ranked.get(0);
+        reasons.add("assigned to " + winner.id() + " (highest score)");
+        return new AssignmentOutcome.Assign(winner.id(), winner.team(), reasons, false);
+    }
+
+    static double score(Agent agent, WorkItem work, AgentLoad load, Instant now) {
+        double skill = work.skill() == null ? 0 : agent.skillLevel(work.skill());
+        int capacity = agent.capacityFor(work.channel());
+        double free = capacity == 0 ? 0 : 1.0 - (double) load.active(agent.id(), work.channel()) / capacity;
+        return SKILL_WEIGHT * skill + FREE_CAPACITY_WEIGHT * free + IDLE_WEIGHT_PER_MINUTE * idleMinutes(agent, load, now);
+    }
+
+    private static long idleMinutes(Agent agent, AgentLoad load, Instant now) {
+        Instant last = load.lastAssignedAt(agent.id());
+        if (last == null) {
+            return IDLE_CAP_MINUTES;
+        }
+        return Math.min(IDLE_CAP_MINUTES, Math.max(0, Duration.between(last, now).toMinutes()));
+    }
+
+    private static String explainScore(Agent agent, WorkItem work, AgentLoad load, Instant now) {
+        String skill = work.skill() == null ? "" : "skill " + work.skill() + " " + agent.skillLevel(work.skill()) + ", ";
+        return String.format(Locale.ROOT, "%s (%sload %d/%d %s, idle %d min, score %.1f)", agent.id(), skill,
+                load.active(agent.id(), work.channel()), agent.capacityFor(work.channel()), work.channel().id(),
+                idleMinutes(agent, load, now), score(agent, work, load, now));
+    }
+
+    private static String describe(WorkItem work) {
+        StringBuilder needs = new StringBuilder(work.channel().id()).append(", tier ").append(work.tier())
+                .append(", priority ").append(work.priority().id());
+        if (work.skill() != null) {
+            needs.append(", skill ").append(work.skill()).append(" >= ").append(work.minSkillLevel());
+        }
+        if (work.product() != null) {
+            needs.append(", product ").append(work.product());
+        }
+        if (work.language() != null) {
+            needs.append(", language ").append(work.language());
+        }
+        return needs.toString();
+    }
+
+    /** "12 offline, 3 at capacity (...)": counts, not 500 names. */
+    private static String summarise(Map<String, List<String>> refused) {
+        return refused.entrySet().stream()
+                .map(e -> e.getValue().size() <= 3
+                        ? String.join(", ", e.getValue()) + " " + e.getKey()
+                        : e.getValue().size() + " agents " + e.getKey())
+                .collect(Collectors.joining("; "));
+    }
+}

@@ -1,0 +1,111 @@
+package dev.switchboard.routing.assignment;
+
+import dev.switchboard.contract.Json;
+import dev.switchboard.contract.MessageIds;
+import dev.switchboard.contract.routing.Decision;
+import dev.switchboard.contract.routing.MessageAssigned;
+import dev.switchboard.contract.routing.RoutingEvent;
+import dev.switchboard.routing.decision.DecisionPublisher;
+import dev.switchboard.routing.decision.RoutedMessageRepository;
+import dev.switchboard.routing.intake.IntakeRouter;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
+
+/**
+ * Assigns queued conversations the moment capacity frees (a ticket solved, an agent online), and
+ * periodically, so that waiting work widens its skill requirement or escalates as it ages.
+ */
+@ApplicationScoped
+public class QueueDrainer {
+    private static final Logger LOG = Logger.getLogger(QueueDrainer.class);
+    private static final Duration STRAGGLER_AGE = Duration.ofSeconds(10);
+
+    private final AssignmentRepository assignments;
+    private final RoutedMessageRepository routed;
+    private final AgentDirectory directory;
+    private final DecisionPublisher publisher;
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    public QueueDrainer(AssignmentRepository assignments, RoutedMessageRepository routed, AgentDirectory directory,
+                        DecisionPublisher publisher) {
+        this.assignments = assignments;
+        this.routed = routed;
+        this.directory = directory;
+        this.publisher = publisher;
+    }
+
+    @Scheduled(every = "${switchboard.routing.drain-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> periodically() {
+        return republishStragglers()
+                .chain(this::drain);
+    }
+
+    /** Decisions committed but never acknowledged by the broker (it was down): publish them now. */
+    private Uni<Void> republishStragglers() {
+        return routed.unpublished(STRAGGLER_AGE)
+                .chain(stragglers -> Multi.createFrom().iterable(stragglers)
+                        .onItem().transformToUniAndConcatenate(r -> publisher.publish(r.messageId(), r.eventJson()))
+                        .collect().asList())
+                .replaceWithVoid();
+    }
+
+    /** Fire and forget: one drain at a time; a trigger during a drain is picked up by the next tick. */
+    public void trigger() {
+        drain().subscribe().with(ignored -> { }, e -> LOG.warnf("draining the queue failed: %s", e.toString()));
+    }
+
+    public Uni<Void> drain() {
+        if (!running.compareAndSet(false, true)) {
+            return Uni.createFrom().voidItem();
+        }
+        return assignments.queued()
+                .map(queued -> directory.drain(queued, Instant.now()))
+                .chain(plan -> Multi.createFrom().iterable(plan.assignments())
+                        .onItem().transformToUniAndConcatenate(this::assign)
+                        .collect().asList())
+                .replaceWithVoid()
+                .eventually(() -> running.set(false));
+    }
+
+    private Uni<Void> assign(QueueDrain.Planned planned) {
+        WorkItem work = planned.work();
+        AssignmentOutcome.Assign assign = planned.assignment();
+        Instant now = Instant.now();
+        return routed.find(work.messageId())
+                .onFailure().invoke(e -> directory.release(assign.agentId(), work.channel()))
+                .chain(stored -> {
+                    if (stored.isEmpty()) {
+                        directory.release(assign.agentId(), work.channel());
+                        return Uni.createFrom().voidItem();
+                    }
+                    RoutingEvent queued = Json.read(stored.get().eventJson().getBytes(StandardCharsets.UTF_8),
+                            RoutingEvent.class);
+                    List<String> reasons = new ArrayList<>();
+                    reasons.add("was queued; capacity freed");
+                    reasons.addAll(assign.reasons());
+                    Decision decision = new Decision(MessageIds.nameBased(IntakeRouter.DECISIONS,
+                            work.messageId() + ":" + now), now, reasons);
+                    MessageAssigned event = new MessageAssigned(queued.message(), queued.contact(),
+                            queued.classification(), decision, assign.agentId(), assign.team());
+                    String json = new String(Json.write(event), StandardCharsets.UTF_8);
+                    return assignments.inTransaction(c -> assignments.hold(c, work.conversationKey(), assign.agentId(),
+                                    work.channel(), now)
+                                    .chain(() -> routed.redecide(c, work.messageId(), assign.agentId(), now, json)))
+                            .onFailure().invoke(e -> directory.release(assign.agentId(), work.channel()))
+                            // Committed but not published (broker away): the straggler relay publishes it.
+                            .chain(() -> publisher.publish(work.messageId(), json)
+                                    .onFailure().recoverWithNull());
+                })
+                .onFailure().invoke(e -> LOG.warnf("assigning queued %s failed: %s", work.messageId(), e.toString()))
+                .onFailure().recoverWithNull();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.switchboard.routing.assignment;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Working hours in the agent's own time zone, e.g. Mon–Fri 09:00–17:00 Europe/Brussels. Follow
+ * the sun falls out of it: outside one team's hours only agents of a team that is on are eligible.
+ */
+public record WeeklySchedule(ZoneId zone, Map<DayOfWeek, List<Shift>> week) {
+
+    /** One working interval; {@code end} before {@code start} runs past midnight. */
+    public record Shift(LocalTime start, LocalTime end) {
+        public Shift {
+            Objects.requireNonNull(start, "start");
+            Objects.requireNonNull(end, "end");
+        }
+
+        /** The part on the shift's own day: [start, end), the whole day, or [start, midnight). */
+        boolean coversOnItsDay(LocalTime time) {
+            if (start.equals(end)) {
+                return true;
+            }
+            return start.isBefore(end)
+                    ? !time.isBefore(start) && time.isBefore(end)
+                    : !time.isBefore(start);
+        }
+
+        /** The part after midnight of an overnight shift (e.g. 22:00–06:00). */
+        boolean coversNextDay(LocalTime time) {
+            return end.isBefore(start) && time.isBefore(end);
+        }
+    }
+
+    public WeeklySchedule {
+        Objects.requireNonNull(zone, "zone");
+        week = Map.copyOf(week == null ? Map.of() : week);
+    }
+
+    /** Always on: for teams that cover 24/7 and for tests. */
+    public static WeeklySchedule always(ZoneId zone) {
+        Shift allDay = new Shift(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT);
+        Map<DayOfWeek, List<Shift>> week = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            week.put(day, List.of(allDay));
+        }
+        return new WeeklySchedule(zone, week);
+    }
+
+    /** Same hours on the given days. */
+    public static WeeklySchedule of(ZoneId zone, LocalTime start, LocalTime end, DayOfWeek... days) {
+        Map<DayOfWeek, List<Shift>> week = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek day : days) {
+            week.put(day, List.of(new Shift(start, end)));
+        }
+        return new WeeklySchedule(zone, week);
+    }
+
+    public boolean isWorking(Instant at) {
+        ZonedDateTime local = at.atZone(zone);
+        LocalTime time = local.toLocalTime();
+        return shiftsOn(local.getDayOfWeek()).stream().anyMatch(s -> s.coversOnItsDay(time))
+                || shiftsOn(local.getDayOfWeek().minus(1)).stream().anyMatch(s -> s.coversNextDay(time));
+    }
+
+    private List<Shift> shiftsOn(DayOfWeek day) {
+        return week.getOrDefault(day, List.of());
+    }
+}

@@ -1,0 +1,47 @@
+package dev.switchboard.routing.assignment;
+
+import dev.switchboard.contract.Channel;
+import dev.switchboard.contract.Priority;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A conversation that needs an agent.
+ *
+ * @param skill         required skill, null when any agent will do
+ * @param minSkillLevel the level the skill must have (widened while the work waits)
+ * @param product       null when unknown
+ * @param language      null when unknown
+ * @param tier          support line it needs (1 unless escalated)
+ * @param dueAt         SLA due time of the first response; orders equal priorities
+ */
+public record WorkItem(
+        UUID messageId,
+        String conversationKey,
+        Channel channel,
+        Priority priority,
+        String skill,
+        int minSkillLevel,
+        String product,
+        String language,
+        int tier,
+        Instant receivedAt,
+        Instant dueAt) {
+
+    /** Queue order: most urgent priority first, then the earliest SLA due time, then arrival. */
+    public static final Comparator<WorkItem> URGENCY = Comparator
+            .comparing(WorkItem::priority)
+            .thenComparing(WorkItem::dueAt, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(WorkItem::receivedAt)
+            .thenComparing(WorkItem::messageId);
+
+    public WorkItem {
+        Objects.requireNonNull(messageId, "messageId");
+        Objects.requireNonNull(conversationKey, "conversationKey");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(priority, "priority");
+        Objects.requireNonNull(receivedAt, "receivedAt");
+    }
+}

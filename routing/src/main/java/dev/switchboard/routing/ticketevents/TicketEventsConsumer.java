@@ -1,0 +1,62 @@
+package dev.switchboard.routing.ticketevents;
+
+import dev.switchboard.contract.Json;
+import dev.switchboard.contract.ticket.TicketEvent;
+import dev.switchboard.routing.assignment.AgentDirectory;
+import dev.switchboard.routing.assignment.AssignmentRepository;
+import dev.switchboard.routing.assignment.QueueDrainer;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps agent load true: a solved or closed ticket ends the agent's hold on the conversation,
+ * and the freed capacity goes to queued work at once. Each event is applied once (event id).
+ */
+@ApplicationScoped
+public class TicketEventsConsumer {
+    private static final Logger LOG = Logger.getLogger(TicketEventsConsumer.class);
+
+    private final AssignmentRepository assignments;
+    private final AgentDirectory directory;
+    private final QueueDrainer drainer;
+
+    public TicketEventsConsumer(AssignmentRepository assignments, AgentDirectory directory, QueueDrainer drainer) {
+        this.assignments = assignments;
+        this.directory = directory;
+        this.drainer = drainer;
+    }
+
+    @Incoming("ticket-events-in")
+    public Uni<Void> apply(byte[] payload) {
+        TicketEvent event = Json.read(payload, TicketEvent.class);
+        String conversation = conversationEnded(event);
+        if (conversation == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().deferred(() -> assignments.inTransaction(c -> assignments.markApplied(c, event.eventId())
+                                .chain(first -> first ? assignments.release(c, conversation)
+                                        : Uni.createFrom().item(Optional.<AssignmentRepository.Holding>empty())))
+                        .invoke(released -> released.ifPresent(h -> {
+                            directory.release(h.agentId(), h.channel());
+                            drainer.trigger();
+                        })))
+                .onFailure().invoke(e -> LOG.warnf("applying ticket event %s failed, retrying: %s", event.eventId(), e))
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely()
+                .replaceWithVoid();
+    }
+
+    /** The conversation whose work ended, or null for events that change no load. */
+    private static String conversationEnded(TicketEvent event) {
+        if (event instanceof TicketEvent.Solved solved) {
+            return solved.conversationKey();
+        }
+        if (event instanceof TicketEvent.Closed closed) {
+            return closed.conversationKey();
+        }
+        return null;
+    }
+}
