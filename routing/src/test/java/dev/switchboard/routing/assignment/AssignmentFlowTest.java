@@ -1,0 +1,126 @@
+package dev.switchboard.routing.assignment;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.switchboard.contract.CloudEvents;
+import dev.switchboard.contract.Json;
+import dev.switchboard.contract.Topics;
+import dev.switchboard.contract.intake.InboundMessage;
+import dev.switchboard.contract.routing.MessageAssigned;
+import dev.switchboard.contract.routing.MessageQueued;
+import dev.switchboard.contract.routing.RoutingEvent;
+import dev.switchboard.contract.ticket.TicketEvent;
+import dev.switchboard.devkit.infra.Infrastructure;
+import dev.switchboard.devkit.infra.SwitchboardInfraResource;
+import dev.switchboard.devkit.kafka.EventSender;
+import dev.switchboard.devkit.kafka.TopicProbe;
+import dev.switchboard.devkit.providers.SampleMessages;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = SwitchboardInfraResource.class, restrictToAnnotatedClass = false)
+class AssignmentFlowTest {
+    private static final List<String> SEEDED = List.of("alice", "bob", "carol");
+    private final String bootstrap = Infrastructure.shared().kafkaBootstrapServers();
+    private final TopicProbe topics = new TopicProbe(bootstrap);
+    private final EventSender sender = new EventSender(bootstrap);
+
+    @AfterEach
+    void backToTheDemoTeam() {
+        SEEDED.forEach(agent -> presence(agent, "online"));
+        given().delete("/api/agents/zoe");
+        sender.close();
+    }
+
+    @Test
+    void withNobodyOnlineAMessageIsQueuedAndAssignedTheMomentAnAgentComesOnline() {
+        SEEDED.forEach(agent -> presence(agent, "offline"));
+        InboundMessage message = newMessage("Nobody home?");
+        sender.send(Topics.INTAKE_MESSAGES, message.conversationKey(), message);
+
+        MessageQueued queued = (MessageQueued) await().atMost(Duration.ofSeconds(30))
+                .until(() -> decisionsFor(message), d -> !d.isEmpty()).get(0);
+        assertThat(queued.queue()).isEqualTo("general");
+        assertThat(queued.decision().reasons()).contains("queued: no eligible agent with free capacity");
+
+        presence("bob", "online");
+
+        List<RoutingEvent> decisions = await().atMost(Duration.ofSeconds(30))
+                .until(() -> decisionsFor(message), d -> d.size() == 2);
+        MessageAssigned assigned = (MessageAssigned) decisions.get(1);
+        assertThat(assigned.agentId()).isEqualTo("bob");
+        assertThat(assigned.decision().reasons()).first().isEqualTo("was queued; capacity freed");
+    }
+
+    @Test
+    void solvingATicketFreesTheAgentForTheNextQueuedConversation() {
+        SEEDED.forEach(agent -> presence(agent, "offline"));
+        given().contentType("application/json")
+                .body("{\"name\":\"Zoe\",\"team\":\"night\",\"presence\":\"online\",\"capacity\":{\"whatsapp\":1}}")
+                .put("/api/agents/zoe")
+                .then().statusCode(200).body("agent.capacity.whatsapp", equalTo(1));
+        InboundMessage first = newMessage("First customer");
+        InboundMessage second = newMessage("Second customer");
+        sender.send(Topics.INTAKE_MESSAGES, first.conversationKey(), first);
+        assertThat(((MessageAssigned) await().atMost(Duration.ofSeconds(30))
+                .until(() -> decisionsFor(first), d -> !d.isEmpty()).get(0)).agentId()).isEqualTo("zoe");
+        sender.send(Topics.INTAKE_MESSAGES, second.conversationKey(), second);
+        assertThat(await().atMost(Duration.ofSeconds(30)).until(() -> decisionsFor(second), d -> !d.isEmpty()).get(0))
+                .isInstanceOf(MessageQueued.class);
+        given().get("/api/agents/zoe").then().body("load.whatsapp", equalTo(1));
+
+        TicketEvent.Solved solved = new TicketEvent.Solved(UUID.randomUUID(), UUID.randomUUID(), Instant.now(),
+                "whatsapp", first.conversationKey(), "zoe");
+        sender.send(Topics.TICKET_EVENTS, solved.ticketId().toString(), solved);
+        sender.send(Topics.TICKET_EVENTS, solved.ticketId().toString(), solved); // redelivered: frees once
+
+        List<RoutingEvent> decisions = await().atMost(Duration.ofSeconds(30))
+                .until(() -> decisionsFor(second), d -> d.size() == 2);
+        assertThat(((MessageAssigned) decisions.get(1)).agentId()).isEqualTo("zoe");
+        given().get("/api/agents/zoe").then().body("load.whatsapp", equalTo(1));
+    }
+
+    @Test
+    void anInvalidAgentIsRefusedWithTheReason() {
+        given().contentType("application/json")
+                .body("{\"name\":\"Zoe\",\"capacity\":{\"fax\":3}}")
+                .put("/api/agents/zoe")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("unknown channel fax"));
+        given().contentType("application/json")
+                .body("{\"skills\":{\"billing\":9}}")
+                .put("/api/agents/zoe")
+                .then().statusCode(400).body("detail", containsString("level from 1 to 5"));
+        given().get("/api/agents/zoe").then().statusCode(404);
+    }
+
+    private static void presence(String agent, String presence) {
+        given().contentType("application/json").body("{\"presence\":\"" + presence + "\"}")
+                .put("/api/agents/{id}/presence", agent)
+                .then().statusCode(200).body("agent.presence", equalTo(presence));
+    }
+
+    private static InboundMessage newMessage(String text) {
+        String waId = "3249" + (100000 + (int) (Math.random() * 899999));
+        return SampleMessages.whatsapp("wamid." + UUID.randomUUID(), waId, "Customer " + waId, text);
+    }
+
+    private List<RoutingEvent> decisionsFor(InboundMessage message) {
+        return topics.readAll(Topics.ROUTING_ASSIGNMENTS,
+                        r -> message.id().toString().equals(CloudEvents.read(r.headers()).subject()))
+                .stream()
+                .map(r -> Json.read(r.value(), RoutingEvent.class))
+                .toList();
+    }
+}
