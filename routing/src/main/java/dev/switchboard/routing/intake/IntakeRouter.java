@@ -13,6 +13,8 @@ import dev.switchboard.routing.assignment.AgentDirectory;
 import dev.switchboard.routing.assignment.AssignmentOutcome;
 import dev.switchboard.routing.assignment.AssignmentRepository;
 import dev.switchboard.routing.assignment.WorkItem;
+import dev.switchboard.routing.contact.ContactResolver;
+import dev.switchboard.routing.contact.ResolvedContact;
 import dev.switchboard.routing.decision.DecisionPublisher;
 import dev.switchboard.routing.decision.RoutedMessageRepository;
 import dev.switchboard.routing.decision.RoutedMessageRepository.RoutedMessage;
@@ -50,11 +52,13 @@ public class IntakeRouter {
     private final AssignmentRepository assignments;
     private final AgentDirectory directory;
     private final DecisionPublisher publisher;
+    private final ContactResolver contacts;
     private final Counter decided;
     private final Counter duplicates;
 
     public IntakeRouter(RoutedMessageRepository routed, AssignmentRepository assignments, AgentDirectory directory,
-                        DecisionPublisher publisher, MeterRegistry registry) {
+                        DecisionPublisher publisher, ContactResolver contacts, MeterRegistry registry) {
+        this.contacts = contacts;
         this.routed = routed;
         this.assignments = assignments;
         this.directory = directory;
@@ -106,14 +110,18 @@ public class IntakeRouter {
     private Uni<RoutedMessage> decide(SqlConnection c, InboundMessage message, AtomicReference<Runnable> undo,
                                       AtomicReference<Runnable> afterCommit) {
         Instant now = Instant.now();
-        ContactContext contact = ContactContext.anonymous(contactIdOf(message), message.sender().displayName());
         Classification classification = Classification.unclassified();
         WorkItem work = workFor(message, classification);
-        return assignments.holder(c, message.conversationKey())
-                .chain(holder -> {
+        return contacts.resolve(c, message)
+                .chain(resolved -> assignments.holder(c, message.conversationKey())
+                        .map(holder -> new Context(resolved, holder)))
+                .chain(context -> {
+                    ContactContext contact = context.contact().context();
+                    Optional<AssignmentRepository.Holding> holder = context.holder();
                     AssignmentOutcome outcome = directory.decideAndReserve(work,
                             holder.map(AssignmentRepository.Holding::agentId), now);
-                    List<String> reasons = new ArrayList<>(outcome.reasons());
+                    List<String> reasons = new ArrayList<>(context.contact().reasons());
+                    reasons.addAll(outcome.reasons());
                     Decision decision = new Decision(MessageIds.nameBased(DECISIONS, message.id().toString()), now, reasons);
                     if (outcome instanceof AssignmentOutcome.Assign assign) {
                         if (!assign.continuesConversation()) {
@@ -142,6 +150,10 @@ public class IntakeRouter {
                 });
     }
 
+    /** What is known about the message before the assignment decision. */
+    private record Context(ResolvedContact contact, Optional<AssignmentRepository.Holding> holder) {
+    }
+
     static WorkItem workFor(InboundMessage message, Classification classification) {
         return new WorkItem(message.id(), message.conversationKey(), message.channel(), classification.priority(),
                 classification.skill(), 1, classification.product(), classification.language(), 1,
@@ -150,13 +162,5 @@ public class IntakeRouter {
 
     static String queueOf(WorkItem work) {
         return work.skill() == null ? "general" : work.skill();
-    }
-
-    /** Until identity resolution exists, a contact is the sender's identity on one channel. */
-    private static UUID contactIdOf(InboundMessage message) {
-        String identity = Optional.ofNullable(message.sender().phone())
-                .or(() -> Optional.ofNullable(message.sender().email()))
-                .orElse(message.channel().id() + ":" + message.sender().channelUserId());
-        return MessageIds.nameBased(MessageIds.INBOUND_NAMESPACE, "contact:" + identity);
     }
 }

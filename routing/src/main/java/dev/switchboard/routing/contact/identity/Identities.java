@@ -1,0 +1,76 @@
+package dev.switchboard.routing.contact.identity;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Normalises identities so that the same person written twice is one value.
+ * <ul>
+ *   <li>email: trimmed and lower-cased. Plus-addressing is kept ({@code ann+billing@acme.com} is
+ *       another identity than {@code ann@acme.com}): whether a tag is a person is the mail
+ *       provider's rule, not ours.</li>
+ *   <li>phone: E.164 via libphonenumber. A number without {@code +} is read in the default region,
+ *       except bare digits of international length (a WhatsApp id), which already carry the country
+ *       code. Accepted when its length is possible for the country.</li>
+ *   <li>channel user ids (Messenger, Instagram, X, Telegram, chat visitor): trimmed, case kept.</li>
+ * </ul>
+ */
+public final class Identities {
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern DIGITS = Pattern.compile("\\d{10,15}");
+    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+
+    private final String defaultRegion;
+
+    /** @param defaultRegion ISO 3166 country of numbers written without a country code, e.g. "BE" */
+    public Identities(String defaultRegion) {
+        this.defaultRegion = defaultRegion.toUpperCase(Locale.ROOT);
+    }
+
+    public Identity of(IdentityKind kind, String raw) {
+        if (raw == null || raw.isBlank()) {
+            throw new InvalidIdentityException(kind.id() + " is empty");
+        }
+        return switch (kind) {
+            case EMAIL -> email(raw);
+            case PHONE -> phone(raw);
+            default -> new Identity(kind, raw.trim());
+        };
+    }
+
+    /** Reads {@code kind:value}, as in {@code GET /api/contacts?identity=phone:+32470123456}. */
+    public Identity parse(String written) {
+        int colon = written == null ? -1 : written.indexOf(':');
+        if (colon <= 0) {
+            throw new InvalidIdentityException("an identity is written kind:value, e.g. phone:+32470123456, not " + written);
+        }
+        return of(IdentityKind.fromId(written.substring(0, colon)), written.substring(colon + 1));
+    }
+
+    public Identity email(String raw) {
+        String email = raw.trim().toLowerCase(Locale.ROOT);
+        if (!EMAIL.matcher(email).matches()) {
+            throw new InvalidIdentityException("not an email address: " + raw);
+        }
+        return new Identity(IdentityKind.EMAIL, email);
+    }
+
+    public Identity phone(String raw) {
+        String trimmed = raw.trim();
+        // A WhatsApp id is the international number without '+'.
+        String written = DIGITS.matcher(trimmed).matches() && !trimmed.startsWith("0") ? "+" + trimmed : trimmed;
+        try {
+            PhoneNumber number = PHONES.parse(written, defaultRegion);
+            if (!PHONES.isPossibleNumber(number)) {
+                throw new InvalidIdentityException("not a possible phone number: " + raw);
+            }
+            return new Identity(IdentityKind.PHONE, PHONES.format(number, PhoneNumberFormat.E164));
+        } catch (NumberParseException e) {
+            throw new InvalidIdentityException("not a phone number: " + raw + " (" + e.getMessage() + ")");
+        }
+    }
+}
