@@ -23,11 +23,13 @@ public class Classifier {
     }
 
     private final RuleRepository repository;
+    private final RulesConfig config;
     private final RuleEngine engine;
     private final AtomicReference<Loaded> cache = new AtomicReference<>();
 
-    public Classifier(RuleRepository repository) {
+    public Classifier(RuleRepository repository, RulesConfig config) {
         this.repository = repository;
+        this.config = config;
         this.engine = new RuleEngine(NgramLanguageDetection.shared());
     }
 
@@ -80,6 +82,8 @@ public class Classifier {
                     return problems.isEmpty();
                 })
                 .toList();
+        LOG.debugf("rules at revision %d: %d usable; next revision check within %s", snapshot.revision(),
+                usable.size(), config.refresh());
         return new Loaded(snapshot.revision(), engine.compile(usable));
     }
 }

@@ -23,4 +23,8 @@ public interface DedupConfig {
     /** How long a mail's Message-ID is remembered (routes can lag hours behind each other). */
     @WithDefault("7d")
     Duration mailKeyRetention();
+
+    /** How often rows past the window and old mail keys are deleted ({@link DedupPruner}). */
+    @WithDefault("10m")
+    Duration pruneEvery();
 }

@@ -17,7 +17,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /** What must hold for any message and any rules an admin may write. */
-class RuleEngineProperties {
+class RuleEnginePropertiesTest {
     private static final List<String> WORDS = List.of("router", "wifi", "invoice", "urgent", "down", "crash", "error",
             "password", "refund", "printer", "how", "the", "my", "is");
     private static final List<String> PLANS = List.of("basic", "pro", "enterprise");
