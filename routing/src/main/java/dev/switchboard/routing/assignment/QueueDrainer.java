@@ -7,7 +7,7 @@ import dev.switchboard.contract.routing.MessageAssigned;
 import dev.switchboard.contract.routing.RoutingEvent;
 import dev.switchboard.routing.decision.DecisionPublisher;
 import dev.switchboard.routing.decision.RoutedMessageRepository;
-import dev.switchboard.routing.intake.IntakeRouter;
+import dev.switchboard.routing.intake.MessageDecider;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -92,7 +92,7 @@ public class QueueDrainer {
                     List<String> reasons = new ArrayList<>();
                     reasons.add("was queued; capacity freed");
                     reasons.addAll(assign.reasons());
-                    Decision decision = new Decision(MessageIds.nameBased(IntakeRouter.DECISIONS,
+                    Decision decision = new Decision(MessageIds.nameBased(MessageDecider.DECISIONS,
                             work.messageId() + ":" + now), now, reasons);
                     MessageAssigned event = new MessageAssigned(queued.message(), queued.contact(),
                             queued.classification(), decision, assign.agentId(), assign.team());

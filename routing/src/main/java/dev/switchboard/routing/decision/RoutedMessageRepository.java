@@ -47,18 +47,20 @@ public class RoutedMessageRepository {
     }
 
     /** @return false when the message was already recorded (a redelivery) */
+    /** @param settled nothing to publish (a dropped message): stored as already published */
     public Uni<Boolean> insert(SqlConnection c, UUID messageId, String channel, String conversationKey,
-                               String agentId, Instant decidedAt, String eventJson) {
+                               String agentId, Instant decidedAt, String eventJson, boolean settled) {
         return c.preparedQuery("INSERT INTO routing.routed_message "
-                        + "(message_id, channel, conversation_key, agent_id, decided_at, event) "
-                        + "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (message_id) DO NOTHING")
+                        + "(message_id, channel, conversation_key, agent_id, decided_at, event, published_at) "
+                        + "VALUES ($1, $2, $3, $4, $5::timestamptz, $6, CASE WHEN $7::boolean THEN $5::timestamptz END) ON CONFLICT (message_id) DO NOTHING")
                 .execute(Tuple.tuple()
                         .addUUID(messageId)
                         .addString(channel)
                         .addString(conversationKey)
                         .addString(agentId)
                         .addOffsetDateTime(OffsetDateTime.ofInstant(decidedAt, ZoneOffset.UTC))
-                        .addValue(new JsonObject(eventJson)))
+                        .addValue(new JsonObject(eventJson))
+                        .addBoolean(settled))
                 .map(result -> result.rowCount() == 1);
     }
 

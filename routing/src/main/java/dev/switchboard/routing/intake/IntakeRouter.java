@@ -1,35 +1,20 @@
 package dev.switchboard.routing.intake;
 
 import dev.switchboard.contract.Json;
-import dev.switchboard.contract.MessageIds;
 import dev.switchboard.contract.intake.InboundMessage;
-import dev.switchboard.contract.routing.Classification;
-import dev.switchboard.contract.routing.ContactContext;
-import dev.switchboard.contract.routing.Decision;
-import dev.switchboard.contract.routing.MessageAssigned;
-import dev.switchboard.contract.routing.MessageQueued;
-import dev.switchboard.contract.routing.RoutingEvent;
-import dev.switchboard.routing.assignment.AgentDirectory;
-import dev.switchboard.routing.assignment.AssignmentOutcome;
-import dev.switchboard.routing.assignment.AssignmentRepository;
-import dev.switchboard.routing.assignment.WorkItem;
-import dev.switchboard.routing.contact.ContactResolver;
-import dev.switchboard.routing.contact.ResolvedContact;
 import dev.switchboard.routing.decision.DecisionPublisher;
 import dev.switchboard.routing.decision.RoutedMessageRepository;
 import dev.switchboard.routing.decision.RoutedMessageRepository.RoutedMessage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -42,29 +27,27 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class IntakeRouter {
-    /** Namespace of decision ids, derived from message ids. */
-    public static final UUID DECISIONS = UUID.fromString("0d5e1a7c-2f0b-4f57-8a3e-6f1d2b9c4e80");
     private static final Duration RETRY_FIRST = Duration.ofMillis(200);
     private static final Duration RETRY_MAX = Duration.ofSeconds(10);
     private static final Logger LOG = Logger.getLogger(IntakeRouter.class);
 
     private final RoutedMessageRepository routed;
-    private final AssignmentRepository assignments;
-    private final AgentDirectory directory;
+    private final MessageDecider decider;
     private final DecisionPublisher publisher;
-    private final ContactResolver contacts;
     private final Counter decided;
     private final Counter duplicates;
+    private final Timer decisionTime;
 
-    public IntakeRouter(RoutedMessageRepository routed, AssignmentRepository assignments, AgentDirectory directory,
-                        DecisionPublisher publisher, ContactResolver contacts, MeterRegistry registry) {
-        this.contacts = contacts;
+    public IntakeRouter(RoutedMessageRepository routed, MessageDecider decider, DecisionPublisher publisher,
+                        MeterRegistry registry) {
         this.routed = routed;
-        this.assignments = assignments;
-        this.directory = directory;
+        this.decider = decider;
         this.publisher = publisher;
         this.decided = Counter.builder("switchboard.routing.messages").tag("outcome", "routed").register(registry);
         this.duplicates = Counter.builder("switchboard.routing.messages").tag("outcome", "duplicate").register(registry);
+        this.decisionTime = Timer.builder("switchboard.routing.decision.latency")
+                .description("from receipt of a message to its decision being stored and published")
+                .publishPercentiles(0.5, 0.95, 0.99).register(registry);
     }
 
     /**
@@ -79,88 +62,54 @@ public class IntakeRouter {
             throw new Json.MalformedEventException("message " + message.id() + " does not carry the contract's id for "
                     + message.channel().id() + ":" + message.providerMessageId());
         }
+        long start = System.nanoTime();
         return Uni.createFrom().deferred(() -> routeOnce(message))
                 .onFailure().invoke(e -> LOG.warnf("routing %s failed, retrying: %s", message.id(), e.toString()))
-                .onFailure().retry().withBackOff(RETRY_FIRST, RETRY_MAX).indefinitely();
+                .onFailure().retry().withBackOff(RETRY_FIRST, RETRY_MAX).indefinitely()
+                .invoke(() -> decisionTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
     }
 
     private Uni<Void> routeOnce(InboundMessage message) {
-        AtomicReference<Runnable> undoReservation = new AtomicReference<>(() -> { });
-        AtomicReference<Runnable> afterCommit = new AtomicReference<>(() -> { });
-        return routed.inTransaction(c -> decideOnce(c, message, undoReservation, afterCommit))
-                .onFailure().invoke(e -> undoReservation.get().run())
-                .invoke(() -> afterCommit.get().run())
+        AtomicReference<MessageDecider.Decided> made = new AtomicReference<>();
+        return routed.inTransaction(c -> decideOnce(c, message, made))
+                .onFailure().invoke(e -> {
+                    if (made.get() != null) {
+                        made.get().undo().run();
+                    }
+                })
+                .invoke(() -> {
+                    if (made.get() != null) {
+                        made.get().afterCommit().run();
+                    }
+                })
                 .chain(decision -> decision.published()
                         ? Uni.createFrom().voidItem()
                         : publisher.publish(decision.messageId(), decision.eventJson()));
     }
 
-    private Uni<RoutedMessage> decideOnce(SqlConnection c, InboundMessage message, AtomicReference<Runnable> undo,
-                                          AtomicReference<Runnable> afterCommit) {
+    private Uni<RoutedMessage> decideOnce(SqlConnection c, InboundMessage message,
+                                          AtomicReference<MessageDecider.Decided> made) {
         return routed.find(c, message.id())
                 .chain(existing -> {
                     if (existing.isPresent()) {
                         duplicates.increment();
                         return Uni.createFrom().item(existing.get());
                     }
-                    return decide(c, message, undo, afterCommit);
+                    Instant now = Instant.now();
+                    return decider.decide(c, message, now)
+                            .invoke(made::set)
+                            .chain(decision -> store(c, message, decision, now));
                 });
     }
 
-    private Uni<RoutedMessage> decide(SqlConnection c, InboundMessage message, AtomicReference<Runnable> undo,
-                                      AtomicReference<Runnable> afterCommit) {
-        Instant now = Instant.now();
-        Classification classification = Classification.unclassified();
-        WorkItem work = workFor(message, classification);
-        return contacts.resolve(c, message)
-                .chain(resolved -> assignments.holder(c, message.conversationKey())
-                        .map(holder -> new Context(resolved, holder)))
-                .chain(context -> {
-                    ContactContext contact = context.contact().context();
-                    Optional<AssignmentRepository.Holding> holder = context.holder();
-                    AssignmentOutcome outcome = directory.decideAndReserve(work,
-                            holder.map(AssignmentRepository.Holding::agentId), now);
-                    List<String> reasons = new ArrayList<>(context.contact().reasons());
-                    reasons.addAll(outcome.reasons());
-                    Decision decision = new Decision(MessageIds.nameBased(DECISIONS, message.id().toString()), now, reasons);
-                    if (outcome instanceof AssignmentOutcome.Assign assign) {
-                        if (!assign.continuesConversation()) {
-                            undo.set(() -> directory.release(assign.agentId(), work.channel()));
-                            // The conversation moves away from a holder who can no longer take it.
-                            holder.ifPresent(h -> afterCommit.set(() -> directory.release(h.agentId(), h.channel())));
-                        }
-                        RoutingEvent event = new MessageAssigned(message, contact, classification, decision,
-                                assign.agentId(), assign.team());
-                        return assignments.hold(c, message.conversationKey(), assign.agentId(), work.channel(), now)
-                                .chain(() -> store(c, message, assign.agentId(), event, now));
-                    }
-                    RoutingEvent event = new MessageQueued(message, contact, classification, decision, queueOf(work));
-                    return assignments.enqueue(c, work, now)
-                            .chain(() -> store(c, message, null, event, now));
-                });
-    }
-
-    private Uni<RoutedMessage> store(SqlConnection c, InboundMessage message, String agentId, RoutingEvent event,
+    private Uni<RoutedMessage> store(SqlConnection c, InboundMessage message, MessageDecider.Decided decision,
                                      Instant now) {
-        String json = new String(Json.write(event), StandardCharsets.UTF_8);
-        return routed.insert(c, message.id(), message.channel().id(), message.conversationKey(), agentId, now, json)
+        String json = new String(Json.write(decision.event()), StandardCharsets.UTF_8);
+        return routed.insert(c, message.id(), message.channel().id(), message.conversationKey(), decision.agentId(),
+                        now, json, !decision.publish())
                 .map(inserted -> {
                     decided.increment();
-                    return new RoutedMessage(message.id(), agentId, json, false);
+                    return new RoutedMessage(message.id(), decision.agentId(), json, !decision.publish());
                 });
-    }
-
-    /** What is known about the message before the assignment decision. */
-    private record Context(ResolvedContact contact, Optional<AssignmentRepository.Holding> holder) {
-    }
-
-    static WorkItem workFor(InboundMessage message, Classification classification) {
-        return new WorkItem(message.id(), message.conversationKey(), message.channel(), classification.priority(),
-                classification.skill(), 1, classification.product(), classification.language(), 1,
-                message.receivedAt(), null);
-    }
-
-    static String queueOf(WorkItem work) {
-        return work.skill() == null ? "general" : work.skill();
     }
 }

@@ -1,10 +1,9 @@
-package dev.switchboard.routing.decision;
+package dev.switchboard.routing.web;
 
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.Map;
 
 /** 404 as RFC 9457 problem JSON, like every other error of the API. */
 @Provider
@@ -12,10 +11,6 @@ public class NotFoundMapper implements ExceptionMapper<NotFoundException> {
 
     @Override
     public Response toResponse(NotFoundException e) {
-        return Response.status(404)
-                .type("application/problem+json")
-                .entity(Map.of("type", "about:blank", "title", "Not Found", "status", 404,
-                        "detail", e.getMessage() == null ? "not found" : e.getMessage()))
-                .build();
+        return Problems.response(404, "Not Found", e.getMessage() == null ? "not found" : e.getMessage(), null);
     }
 }

@@ -1,0 +1,97 @@
+package dev.switchboard.routing.classify;
+
+import dev.switchboard.contract.Channel;
+import dev.switchboard.contract.Priority;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A validated rule with its patterns compiled once, for every message after. */
+record CompiledRule(Rule rule, Pattern inboxPattern, Set<Channel> channels, List<Keyword> keywords,
+                    Set<String> plans, Set<String> languages, Priority priority) {
+
+    /** A keyword or phrase as a whole-word, case-insensitive pattern ("how do I" spans any spacing). */
+    record Keyword(String word, Pattern pattern) {
+        static Keyword of(String word) {
+            String phrase = String.join("\\s+", java.util.Arrays.stream(word.trim().split("\\s+"))
+                    .map(Pattern::quote)
+                    .toList());
+            // Letters and digits around the phrase make it part of another word ("downtown" is not "down").
+            return new Keyword(word.trim(), Pattern.compile("(?<![\\p{L}\\p{N}])" + phrase + "(?![\\p{L}\\p{N}])",
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+        }
+    }
+
+    /** Facts about one message the conditions look at, worked out once per message. */
+    record Facts(String inbox, Channel channel, String searchable, String plan, String language) {
+    }
+
+    static CompiledRule of(Rule rule) {
+        RuleValidator.requireValid(rule);
+        Rule.Conditions when = rule.when();
+        return new CompiledRule(rule,
+                Rule.blank(when.inboxPattern()) ? null
+                        : Pattern.compile(when.inboxPattern(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+                when.channels().stream().map(Channel::fromId).collect(Collectors.toUnmodifiableSet()),
+                when.keywords().stream().map(Keyword::of).toList(),
+                when.plans().stream().map(CompiledRule::lower).collect(Collectors.toUnmodifiableSet()),
+                when.languages().stream().map(CompiledRule::primaryTag).collect(Collectors.toUnmodifiableSet()),
+                Rule.blank(rule.then().priority()) ? null : Priority.fromId(rule.then().priority().trim()));
+    }
+
+    /** @return why the rule matches (one phrase per condition), or empty when it does not */
+    Optional<String> match(Facts facts) {
+        List<String> why = new ArrayList<>();
+        Rule.Conditions when = rule.when();
+        if (!Rule.blank(when.inbox())) {
+            if (facts.inbox() == null || !facts.inbox().equalsIgnoreCase(when.inbox().trim())) {
+                return Optional.empty();
+            }
+            why.add("inbox " + facts.inbox());
+        }
+        if (inboxPattern != null) {
+            if (facts.inbox() == null || !inboxPattern.matcher(facts.inbox()).matches()) {
+                return Optional.empty();
+            }
+            why.add("inbox " + facts.inbox() + " ~ " + when.inboxPattern());
+        }
+        if (!channels.isEmpty()) {
+            if (!channels.contains(facts.channel())) {
+                return Optional.empty();
+            }
+            why.add("channel " + facts.channel().id());
+        }
+        if (!keywords.isEmpty()) {
+            Optional<Keyword> found = keywords.stream().filter(k -> k.pattern().matcher(facts.searchable()).find()).findFirst();
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            why.add("keyword '" + found.get().word() + "'");
+        }
+        if (!plans.isEmpty()) {
+            if (facts.plan() == null || !plans.contains(lower(facts.plan()))) {
+                return Optional.empty();
+            }
+            why.add("plan " + facts.plan());
+        }
+        if (!languages.isEmpty()) {
+            if (facts.language() == null || !languages.contains(primaryTag(facts.language()))) {
+                return Optional.empty();
+            }
+            why.add("language " + facts.language());
+        }
+        return Optional.of(String.join(", ", why));
+    }
+
+    static String primaryTag(String tag) {
+        return lower(tag.split("[-_]")[0]);
+    }
+
+    private static String lower(String s) {
+        return s.trim().toLowerCase(Locale.ROOT);
+    }
+}
