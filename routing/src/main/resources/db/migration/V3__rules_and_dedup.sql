@@ -32,7 +32,7 @@ INSERT INTO routing.rule (id, name, enabled, position, conditions, actions) VALU
   '{"category": "billing", "skill": "billing"}'),
  (gen_random_uuid(), 'Connection trouble is connectivity', true, 110,
   '{"keywords": ["router", "wifi", "wi-fi", "wlan", "connection", "internet", "no signal", "modem"]}',
-  '{"category": "connectivity", "skill": "network"}'),
+  '{"category": "connectivity", "skill": "connectivity"}'),
  (gen_random_uuid(), 'Sign-in trouble is account', true, 120,
   '{"keywords": ["password", "login", "log in", "sign in", "locked out", "two-factor", "2fa"]}',
   '{"category": "account", "skill": "account"}'),
