@@ -114,6 +114,9 @@ public final class CloudEvents {
         if (event instanceof TicketEvent.SlaBreached) {
             return "sla-breached";
         }
+        if (event instanceof TicketEvent.AgentReplied) {
+            return "agent-replied";
+        }
         return event.getClass().getSimpleName().toLowerCase(Locale.ROOT);
     }
 

@@ -79,6 +79,7 @@ class JsonMappingTest {
         List<TicketEvent> events = List.of(
                 new TicketEvent.Created(UUID.randomUUID(), ticket, now, 1042, "whatsapp", "k", "high", "alice"),
                 new TicketEvent.Assigned(UUID.randomUUID(), ticket, now, "whatsapp", "bob", "alice"),
+                new TicketEvent.AgentReplied(UUID.randomUUID(), ticket, now, "whatsapp", "k", "bob"),
                 new TicketEvent.Solved(UUID.randomUUID(), ticket, now, "whatsapp", "k", "bob"),
                 new TicketEvent.Closed(UUID.randomUUID(), ticket, now, "whatsapp", "k", "bob"),
                 new TicketEvent.SlaBreached(UUID.randomUUID(), ticket, now, "first-response", now.minusSeconds(60)));

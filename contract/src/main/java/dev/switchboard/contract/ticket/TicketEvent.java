@@ -13,6 +13,7 @@ import java.util.UUID;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = TicketEvent.Created.class, name = "created"),
     @JsonSubTypes.Type(value = TicketEvent.Assigned.class, name = "assigned"),
+    @JsonSubTypes.Type(value = TicketEvent.AgentReplied.class, name = "agent-replied"),
     @JsonSubTypes.Type(value = TicketEvent.Solved.class, name = "solved"),
     @JsonSubTypes.Type(value = TicketEvent.Closed.class, name = "closed"),
     @JsonSubTypes.Type(value = TicketEvent.SlaBreached.class, name = "sla-breached")
@@ -32,6 +33,11 @@ public sealed interface TicketEvent {
 
     record Assigned(UUID eventId, UUID ticketId, Instant occurredAt, String channel, String assigneeId,
                     String previousAssigneeId) implements TicketEvent {
+    }
+
+    /** An agent answered the customer: routing stops the clock that re-offers unanswered work. */
+    record AgentReplied(UUID eventId, UUID ticketId, Instant occurredAt, String channel, String conversationKey,
+                        String agentId) implements TicketEvent {
     }
 
     /** Solving ends the agent's work on the conversation: routing frees that capacity. */

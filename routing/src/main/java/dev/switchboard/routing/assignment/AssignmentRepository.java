@@ -23,6 +23,10 @@ import java.util.function.Function;
 @ApplicationScoped
 public class AssignmentRepository {
 
+    /** An assignment whose agent has not answered yet. */
+    public record Unanswered(Holding holding, WorkItem work) {
+    }
+
     /** A conversation an agent holds. */
     public record Holding(String conversationKey, String agentId, Channel channel, Instant assignedAt) {
     }
@@ -72,14 +76,55 @@ public class AssignmentRepository {
                 .map(rows -> rows.iterator().hasNext() ? Optional.of(holding(rows.iterator().next())) : Optional.empty());
     }
 
-    public Uni<Void> hold(SqlConnection c, String conversationKey, String agentId, Channel channel, Instant at) {
-        return c.preparedQuery("INSERT INTO routing.conversation_assignment (conversation_key, agent_id, channel, assigned_at) "
-                        + "VALUES ($1, $2, $3, $4) ON CONFLICT (conversation_key) DO UPDATE "
-                        + "SET agent_id = EXCLUDED.agent_id, channel = EXCLUDED.channel, assigned_at = EXCLUDED.assigned_at")
-                .execute(Tuple.of(conversationKey, agentId, channel.id(), utc(at)))
+    /** The agent holds the conversation; a follow-up to the same agent keeps the first offer's clock. */
+    public Uni<Void> hold(SqlConnection c, WorkItem work, String agentId, Instant at) {
+        return c.preparedQuery("INSERT INTO routing.conversation_assignment "
+                        + "(conversation_key, agent_id, channel, assigned_at, work) VALUES ($1, $2, $3, $4, $5) "
+                        + "ON CONFLICT (conversation_key) DO UPDATE SET work = EXCLUDED.work, "
+                        + "assigned_at = CASE WHEN conversation_assignment.agent_id = EXCLUDED.agent_id "
+                        + "THEN conversation_assignment.assigned_at ELSE EXCLUDED.assigned_at END, "
+                        + "answered_at = CASE WHEN conversation_assignment.agent_id = EXCLUDED.agent_id "
+                        + "THEN conversation_assignment.answered_at END, "
+                        + "agent_id = EXCLUDED.agent_id, channel = EXCLUDED.channel")
+                .execute(Tuple.tuple()
+                        .addString(work.conversationKey())
+                        .addString(agentId)
+                        .addString(work.channel().id())
+                        .addOffsetDateTime(utc(at))
+                        .addValue(new JsonObject(new String(Json.write(work), StandardCharsets.UTF_8))))
                 .chain(() -> c.preparedQuery("DELETE FROM routing.queued_work WHERE conversation_key = $1")
-                        .execute(Tuple.of(conversationKey)))
+                        .execute(Tuple.of(work.conversationKey())))
                 .replaceWithVoid();
+    }
+
+    public Uni<Void> markAnswered(SqlConnection c, String conversationKey, String agentId) {
+        return c.preparedQuery("UPDATE routing.conversation_assignment SET answered_at = now() "
+                        + "WHERE conversation_key = $1 AND agent_id = $2 AND answered_at IS NULL")
+                .execute(Tuple.of(conversationKey, agentId))
+                .replaceWithVoid();
+    }
+
+    /** Assignments not answered since before {@code cutoff}, with the work they were for. */
+    public Uni<List<Unanswered>> unanswered(Instant cutoff) {
+        return pool.preparedQuery("SELECT conversation_key, agent_id, channel, assigned_at, work::text AS work "
+                        + "FROM routing.conversation_assignment "
+                        + "WHERE answered_at IS NULL AND assigned_at < $1 AND work IS NOT NULL LIMIT 200")
+                .execute(Tuple.of(utc(cutoff)))
+                .map(rows -> {
+                    List<Unanswered> all = new ArrayList<>();
+                    rows.forEach(r -> all.add(new Unanswered(holding(r), read(r.getString("work"), WorkItem.class))));
+                    return all;
+                });
+    }
+
+    /** Takes the conversation back from an agent who did not answer and queues it for others. */
+    public Uni<Boolean> reoffer(SqlConnection c, Unanswered unanswered, Instant at) {
+        return c.preparedQuery("DELETE FROM routing.conversation_assignment "
+                        + "WHERE conversation_key = $1 AND agent_id = $2 AND answered_at IS NULL")
+                .execute(Tuple.of(unanswered.holding().conversationKey(), unanswered.holding().agentId()))
+                .chain(deleted -> deleted.rowCount() == 0 ? Uni.createFrom().item(false)
+                        : enqueue(c, unanswered.work().declinedBy(unanswered.holding().agentId()), at)
+                                .map(ignored -> true));
     }
 
     /** @return the holding that was released, if the conversation was held */

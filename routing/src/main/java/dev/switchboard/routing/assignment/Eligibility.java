@@ -8,6 +8,13 @@ import java.util.Optional;
  * decision can say "bob: offline" instead of just not choosing bob.
  */
 public enum Eligibility {
+    NOT_DECLINED {
+        @Override
+        Optional<String> refusal(Agent agent, WorkItem work, AgentLoad load, Instant now) {
+            return work.declinedBy().contains(agent.id()) ? Optional.of("let an earlier offer go unanswered")
+                    : Optional.empty();
+        }
+    },
     ONLINE {
         @Override
         Optional<String> refusal(Agent agent, WorkItem work, AgentLoad load, Instant now) {

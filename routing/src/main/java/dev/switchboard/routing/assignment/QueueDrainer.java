@@ -33,10 +33,12 @@ public class QueueDrainer {
     private final RoutedMessageRepository routed;
     private final AgentDirectory directory;
     private final DecisionPublisher publisher;
+    private final RoutingConfig config;
     private final AtomicBoolean running = new AtomicBoolean();
 
     public QueueDrainer(AssignmentRepository assignments, RoutedMessageRepository routed, AgentDirectory directory,
-                        DecisionPublisher publisher) {
+                        DecisionPublisher publisher, RoutingConfig config) {
+        this.config = config;
         this.assignments = assignments;
         this.routed = routed;
         this.directory = directory;
@@ -46,14 +48,37 @@ public class QueueDrainer {
     @Scheduled(every = "${switchboard.routing.drain-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> periodically() {
         return republishStragglers()
+                .chain(() -> reofferUnanswered(Instant.now()))
                 .chain(this::drain);
+    }
+
+    /**
+     * Takes back conversations whose agent has not answered within the answer timeout and queues
+     * them for anyone else; the drain that follows offers them again.
+     */
+    public Uni<Void> reofferUnanswered(Instant now) {
+        return assignments.unanswered(now.minus(config.answerTimeout()))
+                .chain(unanswered -> Multi.createFrom().iterable(unanswered)
+                        .onItem().transformToUniAndConcatenate(u -> assignments.inTransaction(c -> assignments.reoffer(c, u, now))
+                                .invoke(taken -> {
+                                    if (taken) {
+                                        LOG.infof("%s did not answer %s within %s: offered again",
+                                                u.holding().agentId(), u.holding().conversationKey(), config.answerTimeout());
+                                        directory.release(u.holding().agentId(), u.holding().channel());
+                                    }
+                                }))
+                        .collect().asList())
+                .replaceWithVoid();
     }
 
     /** Decisions committed but never acknowledged by the broker (it was down): publish them now. */
     private Uni<Void> republishStragglers() {
         return routed.unpublished(STRAGGLER_AGE)
                 .chain(stragglers -> Multi.createFrom().iterable(stragglers)
-                        .onItem().transformToUniAndConcatenate(r -> publisher.publish(r.messageId(), r.eventJson()))
+                        .onItem().transformToUniAndConcatenate(r -> publisher.publish(r.messageId(), r.eventJson())
+                                // One unpublishable row must not hold back the others.
+                                .onFailure().invoke(e -> LOG.warnf("re-publishing %s failed: %s", r.messageId(), e))
+                                .onFailure().recoverWithNull())
                         .collect().asList())
                 .replaceWithVoid();
     }
@@ -97,8 +122,7 @@ public class QueueDrainer {
                     MessageAssigned event = new MessageAssigned(queued.message(), queued.contact(),
                             queued.classification(), decision, assign.agentId(), assign.team());
                     String json = new String(Json.write(event), StandardCharsets.UTF_8);
-                    return assignments.inTransaction(c -> assignments.hold(c, work.conversationKey(), assign.agentId(),
-                                    work.channel(), now)
+                    return assignments.inTransaction(c -> assignments.hold(c, work, assign.agentId(), now)
                                     .chain(() -> routed.redecide(c, work.messageId(), assign.agentId(), now, json)))
                             .onFailure().invoke(e -> directory.release(assign.agentId(), work.channel()))
                             // Committed but not published (broker away): the straggler relay publishes it.

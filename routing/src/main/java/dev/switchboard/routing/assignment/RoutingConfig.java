@@ -28,6 +28,10 @@ public interface RoutingConfig {
     @WithDefault("5s")
     Duration drainInterval();
 
+    /** An assigned conversation the agent has not answered within this is offered to someone else. */
+    @WithDefault("15m")
+    Duration answerTimeout();
+
     /** After this long first-line work is escalated to tier 2. */
     @WithDefault("60m")
     Duration escalateAfter();

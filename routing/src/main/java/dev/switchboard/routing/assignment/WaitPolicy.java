@@ -23,6 +23,6 @@ public record WaitPolicy(Duration widenAfter, Duration escalateAfter) {
             return work;
         }
         return new WorkItem(work.messageId(), work.conversationKey(), work.channel(), work.priority(), work.skill(),
-                level, work.product(), work.language(), tier, work.receivedAt(), work.dueAt());
+                level, work.product(), work.language(), tier, work.receivedAt(), work.dueAt(), work.declinedBy());
     }
 }

@@ -4,7 +4,9 @@ import dev.switchboard.contract.Channel;
 import dev.switchboard.contract.Priority;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -16,6 +18,7 @@ import java.util.UUID;
  * @param language      null when unknown
  * @param tier          support line it needs (1 unless escalated)
  * @param dueAt         SLA due time of the first response; orders equal priorities
+ * @param declinedBy    agents who let an earlier offer of this work go unanswered
  */
 public record WorkItem(
         UUID messageId,
@@ -28,7 +31,8 @@ public record WorkItem(
         String language,
         int tier,
         Instant receivedAt,
-        Instant dueAt) {
+        Instant dueAt,
+        Set<String> declinedBy) {
 
     /** Queue order: most urgent priority first, then the earliest SLA due time, then arrival. */
     public static final Comparator<WorkItem> URGENCY = Comparator
@@ -43,5 +47,14 @@ public record WorkItem(
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(priority, "priority");
         Objects.requireNonNull(receivedAt, "receivedAt");
+        declinedBy = declinedBy == null ? Set.of() : Set.copyOf(declinedBy);
+    }
+
+    /** The same work, offered again to anyone but {@code agentId}. */
+    public WorkItem declinedBy(String agentId) {
+        Set<String> declined = new HashSet<>(declinedBy);
+        declined.add(agentId);
+        return new WorkItem(messageId, conversationKey, channel, priority, skill, minSkillLevel, product, language,
+                tier, receivedAt, dueAt, declined);
     }
 }

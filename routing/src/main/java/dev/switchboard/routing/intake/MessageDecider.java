@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -129,7 +130,7 @@ public class MessageDecider {
                                 : () -> directory.release(holder.get().agentId(), holder.get().channel());
                         RoutingEvent event = new MessageAssigned(message, contact, classification, decision,
                                 assign.agentId(), assign.team());
-                        return assignments.hold(c, message.conversationKey(), assign.agentId(), work.channel(), now)
+                        return assignments.hold(c, work, assign.agentId(), now)
                                 .map(ignored -> new Decided(event, assign.agentId(), true, undo, afterCommit));
                     }
                     RoutingEvent event = new MessageQueued(message, contact, classification, decision, queueOf(work));
@@ -148,7 +149,7 @@ public class MessageDecider {
                 : classification.priority() == Priority.HIGH ? 2 : 1;
         return new WorkItem(message.id(), message.conversationKey(), message.channel(), classification.priority(),
                 classification.skill(), level, classification.product(), classification.language(), 1,
-                message.receivedAt(), null);
+                message.receivedAt(), null, Set.of());
     }
 
     static String queueOf(WorkItem work) {

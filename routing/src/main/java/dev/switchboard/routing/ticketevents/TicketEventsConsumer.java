@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 /**
  * Keeps agent load true: a solved or closed ticket ends the agent's hold on the conversation,
  * and the freed capacity goes to queued work at once. Each event is applied once (event id).
+ * An agent's reply stops the clock that would re-offer an unanswered conversation.
  */
 @ApplicationScoped
 public class TicketEventsConsumer {
@@ -33,6 +34,11 @@ public class TicketEventsConsumer {
     @Incoming("ticket-events-in")
     public Uni<Void> apply(byte[] payload) {
         TicketEvent event = Json.read(payload, TicketEvent.class);
+        if (event instanceof TicketEvent.AgentReplied replied) {
+            return Uni.createFrom().deferred(() -> assignments.inTransaction(
+                            c -> assignments.markAnswered(c, replied.conversationKey(), replied.agentId())))
+                    .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely();
+        }
         String conversation = conversationEnded(event);
         if (conversation == null) {
             return Uni.createFrom().voidItem();

@@ -22,6 +22,6 @@ final class Agents {
 
     static WorkItem work(Channel channel, Priority priority, String skill, int level) {
         return new WorkItem(UUID.randomUUID(), "conv-" + UUID.randomUUID(), channel, priority, skill, level, null, null,
-                1, NOW.minusSeconds(30), null);
+                1, NOW.minusSeconds(30), null, Set.of());
     }
 }

@@ -21,6 +21,11 @@ import dev.switchboard.devkit.kafka.TopicProbe;
 import dev.switchboard.devkit.providers.SampleMessages;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +40,9 @@ class AssignmentFlowTest {
     private final String bootstrap = Infrastructure.shared().kafkaBootstrapServers();
     private final TopicProbe topics = new TopicProbe(bootstrap);
     private final EventSender sender = new EventSender(bootstrap);
+
+    @Inject
+    QueueDrainer drainer;
 
     @AfterEach
     void backToTheDemoTeam() {
@@ -89,6 +97,45 @@ class AssignmentFlowTest {
                 .until(() -> decisionsFor(second), d -> d.size() == 2);
         assertThat(((MessageAssigned) decisions.get(1)).agentId()).isEqualTo("zoe");
         given().get("/api/agents/zoe").then().body("load.whatsapp", equalTo(1));
+    }
+
+    @Test
+    void aConversationNobodyAnswersIsOfferedToSomeoneElseButAnAnsweredOneStays() throws Exception {
+        InboundMessage ignored = newMessage("Hello? Anyone?");
+        InboundMessage answered = newMessage("Thanks for the quick answer");
+        sender.send(Topics.INTAKE_MESSAGES, ignored.conversationKey(), ignored);
+        sender.send(Topics.INTAKE_MESSAGES, answered.conversationKey(), answered);
+        String first = ((MessageAssigned) await().atMost(Duration.ofSeconds(30))
+                .until(() -> decisionsFor(ignored), d -> !d.isEmpty()).get(0)).agentId();
+        String helper = ((MessageAssigned) await().atMost(Duration.ofSeconds(30))
+                .until(() -> decisionsFor(answered), d -> !d.isEmpty()).get(0)).agentId();
+        TicketEvent.AgentReplied reply = new TicketEvent.AgentReplied(UUID.randomUUID(), UUID.randomUUID(),
+                Instant.now(), "whatsapp", answered.conversationKey(), helper);
+        sender.send(Topics.TICKET_EVENTS, reply.ticketId().toString(), reply);
+        await().atMost(Duration.ofSeconds(30)).until(() -> answeredAt(answered.conversationKey()) != null);
+
+        // An hour later: the clock of the unanswered one has run out.
+        drainer.reofferUnanswered(Instant.now().plus(Duration.ofHours(1))).await().atMost(Duration.ofSeconds(30));
+        drainer.drain().await().atMost(Duration.ofSeconds(30));
+
+        List<RoutingEvent> again = await().atMost(Duration.ofSeconds(30))
+                .until(() -> decisionsFor(ignored), d -> d.size() == 2);
+        MessageAssigned reassigned = (MessageAssigned) again.get(1);
+        assertThat(reassigned.agentId()).isNotEqualTo(first);
+        assertThat(reassigned.decision().reasons()).anyMatch(r -> r.contains(first + " let an earlier offer go unanswered"));
+        assertThat(decisionsFor(answered)).hasSize(1);
+    }
+
+    private String answeredAt(String conversationKey) throws Exception {
+        var infra = Infrastructure.shared();
+        try (Connection c = DriverManager.getConnection(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword());
+             PreparedStatement q = c.prepareStatement(
+                     "SELECT answered_at FROM routing.conversation_assignment WHERE conversation_key = ?")) {
+            q.setString(1, conversationKey);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
     }
 
     @Test

@@ -117,7 +117,7 @@ class AssignmentInvariantsTest {
                         Arbitraries.of("en", "nl", "fr").injectNull(0.4), Arbitraries.integers().between(0, 90))
                 .as((channel, priority, skill, level, language, waited) -> new WorkItem(UUID.randomUUID(),
                         "conv-" + UUID.randomUUID(), channel, priority, skill, level, null, language, 1,
-                        NOW.minus(Duration.ofMinutes(waited)), null));
+                        NOW.minus(Duration.ofMinutes(waited)), null, Set.of()));
         return item.list();
     }
 }

@@ -98,8 +98,9 @@ class ContactResolverTest {
         String waId = newWaId();
         InboundMessage first = whatsapp(waId, "Eva", "Order 17 is late");
         ResolvedContact resolved = resolve(first);
+        // A decision already published: only the contact id of its event matters here.
         pool.preparedQuery("INSERT INTO routing.routed_message (message_id, channel, conversation_key, agent_id, "
-                        + "decided_at, event) VALUES ($1, 'whatsapp', $2, 'alice', now(), $3)")
+                        + "decided_at, event, published_at) VALUES ($1, 'whatsapp', $2, 'alice', now(), $3, now())")
                 .execute(Tuple.of(first.id(), first.conversationKey(), new io.vertx.core.json.JsonObject()
                         .put("contact", new io.vertx.core.json.JsonObject()
                                 .put("contactId", resolved.context().contactId().toString()))))
