@@ -26,6 +26,15 @@ public final class EventSender implements AutoCloseable {
         send(CloudEvents.record(topic, key, event, "/devkit/tests"));
     }
 
+    /** Without waiting, for load: {@link #flush()} waits for all of them. */
+    public void sendAsync(String topic, String key, Object event) {
+        producer.send(CloudEvents.record(topic, key, event, "/devkit/bench"));
+    }
+
+    public void flush() {
+        producer.flush();
+    }
+
     public void sendRaw(String topic, String key, byte[] value) {
         send(new ProducerRecord<>(topic, key, value));
     }

@@ -1,0 +1,153 @@
+package dev.switchboard.bench.routing;
+
+import dev.switchboard.contract.CloudEvents;
+import dev.switchboard.contract.Topics;
+import dev.switchboard.contract.intake.InboundMessage;
+import dev.switchboard.devkit.kafka.EventSender;
+import dev.switchboard.devkit.launcher.ServiceSpec;
+import dev.switchboard.devkit.launcher.Stack;
+import dev.switchboard.devkit.launcher.StackPorts;
+import dev.switchboard.devkit.providers.SampleMessages;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Routing alone, from {@code intake.messages.v1} to {@code routing.assignments.v1}: N messages
+ * from a seeded mix of customers, 500 agents and 50 rules, the way issue 4's target is stated.
+ * Usage: {@code RoutingBenchmark [messages] [agents] [rules] [seed]}. Prints throughput and
+ * routing's own decision-latency percentiles (from its /q/metrics).
+ */
+public final class RoutingBenchmark {
+    private static final List<String> SKILLS = List.of("connectivity", "software", "hardware", "account", "billing");
+    private static final List<String> WORDS = List.of("router", "invoice", "password", "crash", "wifi", "refund",
+            "login", "printer", "update", "screen", "battery", "license", "backup", "email", "sync");
+
+    private RoutingBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int messages = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int agents = args.length > 1 ? Integer.parseInt(args[1]) : 500;
+        int rules = args.length > 2 ? Integer.parseInt(args[2]) : 50;
+        Random random = new Random(args.length > 3 ? Long.parseLong(args[3]) : 42);
+        Path repository = Path.of(System.getProperty("switchboard.repository", ".")).toAbsolutePath();
+        try (Stack stack = new Stack(repository, repository.resolve("bench/target/routing-bench-" + System.currentTimeMillis()),
+                StackPorts.free(), false)) {
+            stack.startInfrastructure();
+            stack.startService(ServiceSpec.ALL.stream().filter(s -> s.name().equals("routing")).findFirst().orElseThrow());
+            String routing = stack.url("routing");
+            HttpClient http = HttpClient.newHttpClient();
+            for (int i = 0; i < agents; i++) {
+                put(http, routing + "/api/agents/agent" + i, agentJson(random));
+            }
+            for (int i = 0; i < rules; i++) {
+                post(http, routing + "/api/rules", ruleJson(i, random));
+            }
+            String bootstrap = stack.endpoints().kafkaBootstrapServers();
+            int customers = Math.max(1, messages / 5);
+            long start = System.nanoTime();
+            try (EventSender sender = new EventSender(bootstrap)) {
+                for (int i = 0; i < messages; i++) {
+                    String waId = String.valueOf(32470000000L + random.nextInt(customers));
+                    InboundMessage m = SampleMessages.whatsapp("wamid." + UUID.randomUUID(), waId, "Customer " + waId,
+                            "My " + WORDS.get(random.nextInt(WORDS.size())) + " has a problem since "
+                                    + WORDS.get(random.nextInt(WORDS.size())));
+                    sender.sendAsync(Topics.INTAKE_MESSAGES, m.conversationKey(), m);
+                }
+                sender.flush();
+            }
+            double produced = (System.nanoTime() - start) / 1e9;
+            int decided = awaitDecisions(bootstrap, messages, Duration.ofMinutes(10));
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            String metrics = get(http, routing + "/q/metrics");
+            System.out.printf("%nrouting benchmark: %d messages (%d customers), %d agents, %d rules%n",
+                    messages, customers, agents, rules);
+            System.out.printf("  produced to intake in %.1f s; %d decisions after %.1f s: %.0f messages/s%n",
+                    produced, decided, elapsed, decided / elapsed);
+            System.out.printf("  decision latency p50 %s ms, p99 %s ms (routing's own timer)%n",
+                    quantile(metrics, "0.5"), quantile(metrics, "0.99"));
+        }
+    }
+
+    private static int awaitDecisions(String bootstrap, int expected, Duration timeout) {
+        Set<String> seen = new HashSet<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "routing-bench-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.ROUTING_ASSIGNMENTS));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (seen.size() < expected && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    seen.add(CloudEvents.read(r.headers()).subject());
+                }
+                System.out.printf("\r  decided %d / %d", seen.size(), expected);
+            }
+        }
+        return seen.size();
+    }
+
+    private static String agentJson(Random random) {
+        StringBuilder skills = new StringBuilder();
+        for (String skill : SKILLS) {
+            if (random.nextInt(3) > 0) {
+                skills.append(skills.isEmpty() ? "" : ",").append('"').append(skill).append("\":")
+                        .append(1 + random.nextInt(5));
+            }
+        }
+        return "{\"presence\":\"online\",\"team\":\"team" + random.nextInt(10) + "\",\"skills\":{" + skills
+                + "},\"capacity\":{\"whatsapp\":" + (5 + random.nextInt(20)) + ",\"email\":10}}";
+    }
+
+    private static String ruleJson(int i, Random random) {
+        String word = WORDS.get(i % WORDS.size()) + (i < WORDS.size() ? "" : String.valueOf(i));
+        return "{\"name\":\"bench rule " + i + "\",\"order\":" + (100 + i) + ",\"when\":{\"keywords\":[\"" + word
+                + "\"]},\"then\":{\"skill\":\"" + SKILLS.get(random.nextInt(SKILLS.size())) + "\"}}";
+    }
+
+    private static String quantile(String metrics, String q) {
+        Matcher m = Pattern.compile("switchboard_routing_decision_latency_seconds\\{[^}]*quantile=\"" + Pattern.quote(q)
+                + "\"[^}]*} ([0-9.eE+-]+)").matcher(metrics);
+        return m.find() ? String.format("%.1f", Double.parseDouble(m.group(1)) * 1000) : "?";
+    }
+
+    private static void put(HttpClient http, String url, String json) throws IOException, InterruptedException {
+        send(http, HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private static void post(HttpClient http, String url, String json) throws IOException, InterruptedException {
+        send(http, HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private static String get(HttpClient http, String url) throws IOException, InterruptedException {
+        return send(http, HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    private static String send(HttpClient http, HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+}
