@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The whole system on one machine, each part its own process: a Kafka broker (a child JVM), an
@@ -31,6 +32,7 @@ public final class Stack implements AutoCloseable {
     private final Map<String, String> extraEnv = new HashMap<>();
     private ManagedProcess broker;
     private EmbeddedPostgresServer postgres;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
      * @param repository the repository root (where the modules' target folders are)
@@ -42,6 +44,8 @@ public final class Stack implements AutoCloseable {
         this.home = home.toAbsolutePath();
         this.ports = ports;
         this.durable = durable;
+        // Whatever ends this JVM (Ctrl-C, a test run's end, SIGTERM) must not leave children running.
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "stack-stop"));
     }
 
     /** An environment variable for every service started after this call (e.g. a secret). */
@@ -141,6 +145,9 @@ public final class Stack implements AutoCloseable {
     /** Stops services first (they flush and commit), then the broker, then the database. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         List<ManagedProcess> reversed = new ArrayList<>(services.values());
         Collections.reverse(reversed);
         reversed.forEach(p -> p.stop(STOP_GRACE));

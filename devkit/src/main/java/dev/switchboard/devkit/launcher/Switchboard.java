@@ -23,7 +23,7 @@ public final class Switchboard {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping Switchboard...");
-            stack.close();
+            stack.close(); // idempotent: the stack's own hook may run it too
             System.out.println("Stopped. Data kept in " + home.toAbsolutePath());
             stopped.countDown();
         }, "switchboard-stop"));
