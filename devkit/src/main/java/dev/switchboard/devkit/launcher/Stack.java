@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The whole system on one machine, each part its own process: a Kafka broker (a child JVM), an
@@ -32,7 +31,7 @@ public final class Stack implements AutoCloseable {
     private final Map<String, String> extraEnv = new HashMap<>();
     private ManagedProcess broker;
     private EmbeddedPostgresServer postgres;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private boolean closed;
 
     /**
      * @param repository the repository root (where the modules' target folders are)
@@ -144,10 +143,11 @@ public final class Stack implements AutoCloseable {
 
     /** Stops services first (they flush and commit), then the broker, then the database. */
     @Override
-    public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
+    public synchronized void close() {
+        if (closed) {
+            return; // a second caller waits (synchronized) until the first has stopped everything
         }
+        closed = true;
         List<ManagedProcess> reversed = new ArrayList<>(services.values());
         Collections.reverse(reversed);
         reversed.forEach(p -> p.stop(STOP_GRACE));
