@@ -34,9 +34,15 @@ public final class Timeline {
                 .recordValue(Math.max(0, micros));
     }
 
+    /** Counts per second, with the quiet seconds in between as zeros (a gap is a finding, not a missing point). */
     public SortedMap<Integer, Long> counts(String series) {
         SortedMap<Integer, Long> out = new TreeMap<>();
         counts.getOrDefault(series, Map.of()).forEach((second, n) -> out.put(second, n.sum()));
+        if (!out.isEmpty()) {
+            for (int second = out.firstKey(); second < out.lastKey(); second++) {
+                out.putIfAbsent(second, 0L);
+            }
+        }
         return out;
     }
 

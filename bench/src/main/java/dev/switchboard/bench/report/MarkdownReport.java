@@ -27,6 +27,13 @@ final class MarkdownReport {
         md.append(String.format("%nAccepted %,.0f deliveries/s during the load; the pipeline stored %,.0f unique "
                 + "messages/s (first send to last stored row); drain after the load: %.1f s.%n",
                 f.acceptedPerSecond(), f.pipelinePerSecond(), f.drainSeconds()));
+        if (f.drainOutcome().equals("CUT_OFF")) {
+            md.append("\n**The drain was cut off while the pipeline was still working through its backlog:** "
+                    + "\"lost\" below includes messages that were most likely still queued, not dropped. "
+                    + "A lower `--rate` separates the two.\n");
+        } else if (f.drainOutcome().equals("STALLED")) {
+            md.append("\n**The pipeline stopped making progress during the drain:** what is missing is lost.\n");
+        }
 
         Tally t = f.tally();
         md.append("\n## Counts (read from the topics and the database)\n\n| what | count |\n| --- | ---: |\n");

@@ -58,6 +58,7 @@ public final class BenchRun {
 
         StageWatcher watcher = new StageWatcher(stack.endpoints().kafkaBootstrapServers(), timeline).start();
         double drainSeconds;
+        Drain.Outcome drain;
         List<ProcessSampler.Usage> usage;
         try (ProcessSampler sampler = new ProcessSampler(pids())) {
             console.printf("Load: %s scenario, %s, %d s, seed %d%n", scenario.name(),
@@ -68,7 +69,7 @@ public final class BenchRun {
                 load.run(scenario.ratePerSecond(), scenario.duration());
             }
             long drainStart = System.nanoTime();
-            new Drain(scenario.drainTimeout(), console).await(log, watcher, tickets);
+            drain = new Drain(scenario.drainTimeout(), scenario.drainLimit(), console).await(log, watcher, tickets);
             drainSeconds = (System.nanoTime() - drainStart) / 1e9;
             usage = sampler.usage();
         } finally {
@@ -87,7 +88,7 @@ public final class BenchRun {
         double accepted = log.acks() / (double) scenario.duration().toSeconds();
         Figures figures = new Figures(scenario.name(), startedAt, scenario.ratePerSecond(),
                 scenario.duration().toMillis() / 1000.0, scenario.seed(), scenario.concurrency(), stageFigures, tally,
-                tally.addsUp(), accepted, pipeline, drainSeconds, ceiling, pipeline / ceiling.producedPerSecond(),
+                tally.addsUp(), accepted, pipeline, drainSeconds, drain.name(), ceiling, pipeline / ceiling.producedPerSecond(),
                 usage, Targets.check(pipeline, stageFigures.get(2), tally));
         ReportWriter.write(figures, timeline, out);
         console.printf("Report: %s%n", out.resolve("report.md").toAbsolutePath());

@@ -8,6 +8,7 @@ import dev.switchboard.bench.system.SharedStack;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * lost, nothing doubled, counts that add up), not the speed; speed targets live in the report.
  */
 @ExtendWith(SharedStack.class)
+@Order(2) // after PipelineSystemIT: the load leaves every agent at capacity
 class BenchSmokeIT {
 
     @Test

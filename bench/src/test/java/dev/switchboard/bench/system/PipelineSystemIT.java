@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * webhook -> channel-whatsapp -> Kafka -> routing -> Kafka -> ticket-core -> the queue API.
  */
 @ExtendWith(SharedStack.class)
+@Order(1)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineSystemIT {
