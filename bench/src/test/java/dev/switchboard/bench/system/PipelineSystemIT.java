@@ -10,23 +10,23 @@ import dev.switchboard.contract.MessageIds;
 import dev.switchboard.contract.Topics;
 import dev.switchboard.devkit.kafka.TopicProbe;
 import dev.switchboard.devkit.launcher.Stack;
-import dev.switchboard.devkit.launcher.StackPorts;
 import dev.switchboard.devkit.providers.WhatsAppWebhooks;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The whole pipe driven from outside, every part its own process on real infrastructure:
  * webhook -> channel-whatsapp -> Kafka -> routing -> Kafka -> ticket-core -> the queue API.
  */
+@ExtendWith(SharedStack.class)
+@Order(1)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineSystemIT {
@@ -36,21 +36,10 @@ class PipelineSystemIT {
     private TopicProbe topics;
 
     @BeforeAll
-    void startEverything() {
-        Path repository = Path.of(System.getProperty("switchboard.repository", "..")).toAbsolutePath();
-        Path home = repository.resolve("bench/target/system-test-" + System.currentTimeMillis());
-        stack = new Stack(repository, home, StackPorts.free(), false);
-        stack.startInfrastructure();
-        stack.startServices();
+    void connect() {
+        stack = SharedStack.stack();
         client = new SwitchboardClient(stack.url("channel-whatsapp"), stack.url("ticket-core"));
         topics = new TopicProbe(stack.endpoints().kafkaBootstrapServers());
-    }
-
-    @AfterAll
-    void stopEverything() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test

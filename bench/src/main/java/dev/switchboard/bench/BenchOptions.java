@@ -1,0 +1,62 @@
+package dev.switchboard.bench;
+
+import dev.switchboard.bench.scenario.Scenario;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** The command line of ./bench.sh, parsed. */
+record BenchOptions(int rate, Duration duration, long seed, Path out, String scenario) {
+    static final String USAGE = """
+            usage: ./bench.sh [--rate N] [--duration 60s] [--seed 42] [--out folder] [--scenario standard|smoke]
+              --rate      deliveries per second; 0 = as fast as the channel answers (default 0)
+              --duration  load time, e.g. 30s or 2m (default 60s)
+              --seed      seed of the traffic mix (default 42)
+              --out       report folder (default bench/target/bench-report-<time>)
+              --scenario  standard (default) or smoke""";
+
+    static BenchOptions parse(List<String> args) {
+        int rate = 0;
+        Duration duration = Duration.ofSeconds(60);
+        long seed = 42;
+        Path out = Path.of("bench/target/bench-report-" + System.currentTimeMillis());
+        String scenario = "standard";
+        for (int i = 0; i < args.size(); i++) {
+            String flag = args.get(i);
+            if (flag.equals("--help") || flag.equals("-h")) {
+                throw new IllegalArgumentException(USAGE);
+            }
+            if (i + 1 >= args.size()) {
+                throw new IllegalArgumentException(flag + " needs a value\n" + USAGE);
+            }
+            String value = args.get(++i);
+            switch (flag) {
+                case "--rate" -> rate = Integer.parseInt(value);
+                case "--duration" -> duration = duration(value);
+                case "--seed" -> seed = Long.parseLong(value);
+                case "--out" -> out = Path.of(value);
+                case "--scenario" -> scenario = value;
+                default -> throw new IllegalArgumentException("unknown option " + flag + "\n" + USAGE);
+            }
+        }
+        return new BenchOptions(rate, duration, seed, out, scenario);
+    }
+
+    Scenario toScenario() {
+        return Scenario.named(scenario, rate, duration, seed);
+    }
+
+    /** 30s, 2m, 500ms or plain seconds. */
+    static Duration duration(String text) {
+        if (text.endsWith("ms")) {
+            return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
+        }
+        if (text.endsWith("s")) {
+            return Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1)));
+        }
+        if (text.endsWith("m")) {
+            return Duration.ofMinutes(Long.parseLong(text.substring(0, text.length() - 1)));
+        }
+        return Duration.ofSeconds(Long.parseLong(text));
+    }
+}

@@ -1,0 +1,106 @@
+package dev.switchboard.bench.measure;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Samples CPU (utime + stime from {@code /proc/<pid>/stat}) and resident memory ({@code VmRSS} in
+ * {@code /proc/<pid>/status}) of each process once a second. Linux only; elsewhere it reports nothing.
+ */
+public final class ProcessSampler implements AutoCloseable {
+    /** CPU in percent of one core, averaged over the run and at its busiest second; memory in MiB. */
+    public record Usage(String name, long pid, double cpuAvgPercent, double cpuMaxPercent, double rssAvgMiB,
+                        double rssMaxMiB) {
+    }
+
+    // USER_HZ is 100 on every mainstream Linux; /proc reports CPU time in these ticks.
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    private final Map<String, Long> pids;
+    private final Map<String, List<double[]>> samples = new LinkedHashMap<>();
+    private final Map<String, long[]> previous = new LinkedHashMap<>();
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "bench-process-sampler");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** @param pids process name to pid */
+    public ProcessSampler(Map<String, Long> pids) {
+        this.pids = new LinkedHashMap<>(pids);
+        pids.keySet().forEach(name -> samples.put(name, new ArrayList<>()));
+        sample();
+        ticker.scheduleAtFixedRate(this::sample, 1, 1, TimeUnit.SECONDS);
+    }
+
+    private synchronized void sample() {
+        long now = System.nanoTime();
+        pids.forEach((name, pid) -> {
+            Long ticks = cpuTicks(pid);
+            Long rssKiB = rssKiB(pid);
+            if (ticks == null || rssKiB == null) {
+                return; // gone (killed or stopped): no sample
+            }
+            long[] before = previous.put(name, new long[] {now, ticks});
+            if (before != null) {
+                double seconds = (now - before[0]) / 1e9;
+                double cpu = (ticks - before[1]) / TICKS_PER_SECOND / seconds * 100;
+                samples.get(name).add(new double[] {cpu, rssKiB / 1024.0});
+            }
+        });
+    }
+
+    private static Long cpuTicks(long pid) {
+        String stat = read(Path.of("/proc", String.valueOf(pid), "stat"));
+        if (stat == null) {
+            return null;
+        }
+        // Fields after the command name (which may contain spaces) start at state = field 3.
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime (14), stime (15)
+    }
+
+    private static Long rssKiB(long pid) {
+        String status = read(Path.of("/proc", String.valueOf(pid), "status"));
+        if (status == null) {
+            return null;
+        }
+        for (String line : status.split("\n")) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return null;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+    }
+
+    public synchronized List<Usage> usage() {
+        List<Usage> out = new ArrayList<>();
+        samples.forEach((name, list) -> out.add(new Usage(name, pids.get(name),
+                list.stream().mapToDouble(s -> s[0]).average().orElse(0),
+                list.stream().mapToDouble(s -> s[0]).max().orElse(0),
+                list.stream().mapToDouble(s -> s[1]).average().orElse(0),
+                list.stream().mapToDouble(s -> s[1]).max().orElse(0))));
+        return out;
+    }
+}

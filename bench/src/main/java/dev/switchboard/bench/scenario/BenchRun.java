@@ -1,0 +1,125 @@
+package dev.switchboard.bench.scenario;
+
+import dev.switchboard.bench.load.LoadGenerator;
+import dev.switchboard.bench.load.ProgressBar;
+import dev.switchboard.bench.load.TrafficMix;
+import dev.switchboard.bench.load.WhatsAppDriver;
+import dev.switchboard.bench.measure.Accounting;
+import dev.switchboard.bench.measure.KafkaCeiling;
+import dev.switchboard.bench.measure.ProcessSampler;
+import dev.switchboard.bench.measure.SendLog;
+import dev.switchboard.bench.measure.StageWatcher;
+import dev.switchboard.bench.measure.Stages;
+import dev.switchboard.bench.measure.Tally;
+import dev.switchboard.bench.measure.TicketStore;
+import dev.switchboard.bench.measure.Timeline;
+import dev.switchboard.bench.report.Figures;
+import dev.switchboard.bench.report.ReportWriter;
+import dev.switchboard.bench.report.Targets;
+import dev.switchboard.devkit.launcher.ManagedProcess;
+import dev.switchboard.devkit.launcher.Stack;
+import dev.switchboard.devkit.providers.WhatsAppWebhooks;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One benchmark run against a system that is already up: load (with faults, if the scenario has
+ * any), drain, settle the counts, measure the Kafka ceiling, write the report. Starting and
+ * stopping the system is the caller's job, so a test can share one system with other tests.
+ */
+public final class BenchRun {
+    private final Stack stack;
+    private final PrintStream console;
+    private final boolean interactive;
+
+    public BenchRun(Stack stack, PrintStream console, boolean interactive) {
+        this.stack = stack;
+        this.console = console;
+        this.interactive = interactive;
+    }
+
+    public Figures run(Scenario scenario, Path out) {
+        String runTag = String.format("%04d", Math.floorMod(System.nanoTime(), 10_000));
+        Instant startedAt = Instant.now();
+        Timeline timeline = new Timeline(startedAt.toEpochMilli());
+        SendLog log = new SendLog(timeline);
+        Stages stages = Stages.of(log);
+        TicketStore tickets = new TicketStore(stack.endpoints(), "wamid.bench" + runTag + ".");
+        WhatsAppDriver driver = new WhatsAppDriver(stack.url("channel-whatsapp"), WhatsAppWebhooks.DEV_APP_SECRET);
+        LoadGenerator load = new LoadGenerator(driver, new TrafficMix(scenario.seed(), scenario.mix(), runTag), log,
+                scenario.concurrency());
+
+        StageWatcher watcher = new StageWatcher(stack.endpoints().kafkaBootstrapServers(), timeline).start();
+        double drainSeconds;
+        Drain.Outcome drain;
+        List<ProcessSampler.Usage> usage;
+        try (ProcessSampler sampler = new ProcessSampler(pids())) {
+            console.printf("Load: %s scenario, %s, %d s, seed %d%n", scenario.name(),
+                    scenario.ratePerSecond() == 0 ? "full speed" : scenario.ratePerSecond() + "/s",
+                    scenario.duration().toSeconds(), scenario.seed());
+            try (ProgressBar progress = new ProgressBar(log, scenario.duration(), console, interactive);
+                 FaultTimer faults = new FaultTimer(scenario.faults())) {
+                load.run(scenario.ratePerSecond(), scenario.duration());
+            }
+            long drainStart = System.nanoTime();
+            drain = new Drain(scenario.drainTimeout(), scenario.drainLimit(), console).await(log, watcher, tickets);
+            drainSeconds = (System.nanoTime() - drainStart) / 1e9;
+            usage = sampler.usage();
+        } finally {
+            watcher.close();
+        }
+        Tally tally = new Accounting(stages, timeline).settle(log, watcher, tickets.rows());
+
+        console.printf("Kafka ceiling: %,d records of 1 KB...%n", scenario.ceilingRecords());
+        KafkaCeiling.Result ceiling = new KafkaCeiling(stack.endpoints().kafkaBootstrapServers())
+                .measure(scenario.ceilingRecords());
+
+        long start = timeline.startMillis();
+        List<Figures.StageFigures> stageFigures = stages.all().stream()
+                .map(s -> Figures.StageFigures.of(s, start)).toList();
+        double pipeline = stages.stored().throughput(start);
+        double accepted = log.acks() / (double) scenario.duration().toSeconds();
+        Figures figures = new Figures(scenario.name(), startedAt, scenario.ratePerSecond(),
+                scenario.duration().toMillis() / 1000.0, scenario.seed(), scenario.concurrency(), stageFigures, tally,
+                tally.addsUp(), accepted, pipeline, drainSeconds, drain.name(), ceiling, pipeline / ceiling.producedPerSecond(),
+                usage, Targets.check(pipeline, stageFigures.get(2), tally));
+        ReportWriter.write(figures, timeline, out);
+        console.printf("Report: %s%n", out.resolve("report.md").toAbsolutePath());
+        return figures;
+    }
+
+    private Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        for (ManagedProcess process : stack.processes()) {
+            pids.put(process.name(), process.pid());
+        }
+        pids.put("bench (load generator)", ProcessHandle.current().pid());
+        return pids;
+    }
+
+    /** Fires the scenario's faults at their offsets while the load runs. */
+    private final class FaultTimer implements AutoCloseable {
+        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+
+        FaultTimer(List<Fault.Scheduled> faults) {
+            for (Fault.Scheduled scheduled : faults) {
+                timer.schedule(() -> {
+                    console.printf("%nFault: %s%n", scheduled.fault().description());
+                    scheduled.fault().inject(stack);
+                }, scheduled.at().toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+
+        @Override
+        public void close() {
+            timer.shutdownNow();
+        }
+    }
+}

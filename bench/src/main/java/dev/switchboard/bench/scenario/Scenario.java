@@ -1,0 +1,48 @@
+package dev.switchboard.bench.scenario;
+
+import dev.switchboard.bench.load.Mix;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Everything that defines a run, so that two runs with the same scenario and seed send the same
+ * traffic.
+ *
+ * @param ratePerSecond  target deliveries per second; 0 = as fast as the channel answers
+ * @param concurrency    deliveries in flight at most (the provider's connection pool)
+ * @param ceilingRecords records for the raw Kafka ceiling measurement
+ * @param drainTimeout   how long the pipeline may make no progress after the load before the rest counts as lost
+ * @param drainLimit     the longest wait after the load, progress or not (a backlog can take very long)
+ * @param faults         what to break during the load (none in the standard and smoke scenarios)
+ */
+public record Scenario(String name, int ratePerSecond, Duration duration, long seed, int concurrency, Mix mix,
+                       long ceilingRecords, Duration drainTimeout, Duration drainLimit,
+                       List<Fault.Scheduled> faults) {
+
+    public Scenario {
+        if (ratePerSecond < 0 || concurrency < 1 || duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("bad scenario " + name);
+        }
+        faults = List.copyOf(faults);
+    }
+
+    /** The benchmark: the realistic mix, 64 connections, a 100k-record Kafka ceiling. */
+    public static Scenario standard(int ratePerSecond, Duration duration, long seed) {
+        return new Scenario("standard", ratePerSecond, duration, seed, 64, Mix.REALISTIC, 100_000,
+                Duration.ofSeconds(30), Duration.ofSeconds(120), List.of());
+    }
+
+    /** A few seconds at a low rate: proves the tool and the accounting, not the speed. */
+    public static Scenario smoke(int ratePerSecond, Duration duration, long seed) {
+        return new Scenario("smoke", ratePerSecond, duration, seed, 4, Mix.REALISTIC, 5_000,
+                Duration.ofSeconds(30), Duration.ofSeconds(120), List.of());
+    }
+
+    public static Scenario named(String name, int ratePerSecond, Duration duration, long seed) {
+        return switch (name) {
+            case "standard" -> standard(ratePerSecond, duration, seed);
+            case "smoke" -> smoke(ratePerSecond, duration, seed);
+            default -> throw new IllegalArgumentException("unknown scenario " + name + " (standard|smoke)");
+        };
+    }
+}
