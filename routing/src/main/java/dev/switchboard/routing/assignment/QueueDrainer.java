@@ -1,13 +1,12 @@
 package dev.switchboard.routing.assignment;
 
 import dev.switchboard.contract.Json;
-import dev.switchboard.contract.MessageIds;
 import dev.switchboard.contract.routing.Decision;
 import dev.switchboard.contract.routing.MessageAssigned;
 import dev.switchboard.contract.routing.RoutingEvent;
+import dev.switchboard.routing.decision.DecisionIds;
 import dev.switchboard.routing.decision.DecisionPublisher;
 import dev.switchboard.routing.decision.RoutedMessageRepository;
-import dev.switchboard.routing.intake.MessageDecider;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -117,8 +116,7 @@ public class QueueDrainer {
                     List<String> reasons = new ArrayList<>();
                     reasons.add("was queued; capacity freed");
                     reasons.addAll(assign.reasons());
-                    Decision decision = new Decision(MessageIds.nameBased(MessageDecider.DECISIONS,
-                            work.messageId() + ":" + now), now, reasons);
+                    Decision decision = new Decision(DecisionIds.later(work.messageId(), now), now, reasons);
                     MessageAssigned event = new MessageAssigned(queued.message(), queued.contact(),
                             queued.classification(), decision, assign.agentId(), assign.team());
                     String json = new String(Json.write(event), StandardCharsets.UTF_8);

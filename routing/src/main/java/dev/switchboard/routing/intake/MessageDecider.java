@@ -1,6 +1,5 @@
 package dev.switchboard.routing.intake;
 
-import dev.switchboard.contract.MessageIds;
 import dev.switchboard.contract.Priority;
 import dev.switchboard.contract.intake.InboundMessage;
 import dev.switchboard.contract.routing.Classification;
@@ -21,6 +20,7 @@ import dev.switchboard.routing.contact.ResolvedContact;
 import dev.switchboard.routing.dedup.CrossChannelDuplicates;
 import dev.switchboard.routing.dedup.DuplicateMatch;
 import dev.switchboard.routing.dedup.MailDeduplicator;
+import dev.switchboard.routing.decision.DecisionIds;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,9 +39,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class MessageDecider {
-    /** Namespace of decision ids, derived from message ids. */
-    public static final UUID DECISIONS = UUID.fromString("0d5e1a7c-2f0b-4f57-8a3e-6f1d2b9c4e80");
-
     /**
      * @param event       what to publish; for a dropped message the record of why, never published
      * @param publish     false when the message is dropped (the same mail through a second route, an auto-reply)
@@ -140,7 +137,7 @@ public class MessageDecider {
     }
 
     private static Decision decision(InboundMessage message, Instant now, List<String> reasons) {
-        return new Decision(MessageIds.nameBased(DECISIONS, message.id().toString()), now, reasons);
+        return new Decision(DecisionIds.first(message.id()), now, reasons);
     }
 
     /** Urgent work asks for more skill; the level widens again while it waits. */
