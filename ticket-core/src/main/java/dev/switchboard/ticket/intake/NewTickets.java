@@ -4,6 +4,7 @@ import dev.switchboard.contract.Priority;
 import dev.switchboard.contract.intake.InboundMessage;
 import dev.switchboard.contract.routing.DuplicateLinked;
 import dev.switchboard.contract.routing.MessageAssigned;
+import dev.switchboard.contract.routing.MessageQueued;
 import dev.switchboard.contract.routing.RoutingEvent;
 import dev.switchboard.ticket.replies.CustomerAddress;
 import dev.switchboard.ticket.tickets.Ticket;
@@ -35,6 +36,13 @@ final class NewTickets {
         ticket.contactIdentity = MessageText.identityOf(message.sender());
         ticket.recipient = CustomerAddress.on(message.channel(), message.sender());
         ticket.followUpOf = followUpOf;
+        // The decision that opened the ticket: the Created event carries the assignee, no Assigned follows.
+        if (event instanceof MessageAssigned assigned) {
+            ticket.assignee = assigned.agentId();
+            ticket.team = assigned.team();
+        } else if (event instanceof MessageQueued queued) {
+            ticket.routingQueue = queued.queue();
+        }
         ticket.createdAt = now;
         ticket.updatedAt = now;
         return ticket;
