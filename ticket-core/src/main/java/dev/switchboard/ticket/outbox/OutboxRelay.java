@@ -25,8 +25,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Publishes outbox rows in {@code seq} order and marks them sent only after the broker
- * acknowledged them (acks=all, idempotent producer). Runs every ~200 ms and right after a change
- * commits ({@link #trigger}).
+ * acknowledged them (acks=all, idempotent producer). Runs right after a change commits and, as a
+ * safety net, every second ({@code switchboard.outbox.relay-every}; the built-in scheduler ticks at
+ * most once a second). See {@link #trigger}.
  *
  * <p>A crash after the broker's ack but before the row is marked publishes that row again on the
  * next run: same topic, key and payload, and the same CloudEvents id ({@code ce_id}, derived from
@@ -57,7 +58,8 @@ public class OutboxRelay {
         this.batchSize = batchSize;
     }
 
-    @Scheduled(every = "${switchboard.outbox.relay-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${switchboard.outbox.relay-every}", delayed = "${switchboard.outbox.relay-start-delay}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return drain();
     }
