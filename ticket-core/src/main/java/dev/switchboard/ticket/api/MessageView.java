@@ -9,6 +9,8 @@ import java.util.UUID;
  *
  * @param duplicateOf set when routing linked this message as a duplicate of another one
  * @param similarity  how alike routing found the two, with {@code duplicateOf}
+ * @param direction   inbound (customer), outbound (agent reply) or internal (note, never sent)
+ * @param delivery    for replies: queued, sent, delivered, read or failed
  */
 public record MessageView(
         UUID id,
@@ -21,5 +23,9 @@ public record MessageView(
         Instant sentAt,
         Instant receivedAt,
         UUID duplicateOf,
-        Double similarity) {
+        Double similarity,
+        String author,
+        String recipient,
+        String delivery,
+        String deliveryError) {
 }

@@ -6,7 +6,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A ticket with its conversation, oldest message first. */
+/**
+ * A ticket with its conversation, oldest message first.
+ *
+ * @param version    send it back as {@code If-Match} on a command to refuse acting on a stale view
+ * @param followUpOf the closed ticket this one follows up, if any
+ */
 public record TicketDetail(
         UUID id,
         long number,
@@ -22,6 +27,13 @@ public record TicketDetail(
         Contact contact,
         Instant createdAt,
         Instant updatedAt,
+        long version,
+        int tier,
+        int reopenCount,
+        UUID followUpOf,
+        Instant firstResponseAt,
+        Instant solvedAt,
+        Instant closedAt,
         List<MessageView> messages) {
 
     public record Contact(UUID id, String name, String identity) {

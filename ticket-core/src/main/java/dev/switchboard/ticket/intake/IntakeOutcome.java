@@ -6,10 +6,18 @@ import java.util.UUID;
 /**
  * What one routing event did to the tickets. Returned after the transaction commits, so
  * metrics and logs only count what was really stored.
+ *
+ * @param ticketChanged the ticket changed although the message was known (a late assignment)
  */
-public record IntakeOutcome(UUID messageId, UUID ticketId, Channel channel, boolean messageStored, boolean ticketCreated) {
+public record IntakeOutcome(UUID messageId, UUID ticketId, Channel channel, boolean messageStored, boolean ticketCreated,
+                            boolean ticketChanged) {
 
-    public static IntakeOutcome alreadyStored(UUID messageId, UUID ticketId, Channel channel) {
-        return new IntakeOutcome(messageId, ticketId, channel, false, false);
+    public static IntakeOutcome alreadyStored(UUID messageId, UUID ticketId, Channel channel, boolean ticketChanged) {
+        return new IntakeOutcome(messageId, ticketId, channel, false, false, ticketChanged);
+    }
+
+    /** Whether an event may be waiting in the outbox. */
+    public boolean changedAnything() {
+        return messageStored || ticketChanged;
     }
 }

@@ -1,42 +1,69 @@
 package dev.switchboard.ticket.intake;
 
-import dev.switchboard.contract.Priority;
-import dev.switchboard.contract.intake.InboundMessage;
 import dev.switchboard.contract.routing.DuplicateLinked;
 import dev.switchboard.contract.routing.MessageAssigned;
 import dev.switchboard.contract.routing.MessageQueued;
 import dev.switchboard.contract.routing.RoutingEvent;
+import dev.switchboard.contract.ticket.TicketEvent;
+import dev.switchboard.ticket.outbox.Outbox;
+import dev.switchboard.ticket.outbox.OutboxRelay;
+import dev.switchboard.ticket.outbox.TicketEvents;
 import dev.switchboard.ticket.tickets.Ticket;
 import dev.switchboard.ticket.tickets.TicketMessage;
 import dev.switchboard.ticket.tickets.TicketMessageRepository;
 import dev.switchboard.ticket.tickets.TicketRepository;
 import dev.switchboard.ticket.tickets.TicketStatus;
+import dev.switchboard.ticket.workflow.TicketWorkflow;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Turns one routing event into ticket state, in one transaction. Idempotent on the message id:
- * a redelivered event finds its message already stored and changes nothing.
+ * Turns one routing event into ticket state and its ticket events (outbox), in one transaction.
+ * Idempotent on the message id: a redelivered event finds its message stored and stores nothing;
+ * only a later assignment of that message (routing queued it first) still moves the ticket.
  */
 @ApplicationScoped
 public class TicketIntake {
     private final TicketRepository tickets;
     private final TicketMessageRepository messages;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
 
-    public TicketIntake(TicketRepository tickets, TicketMessageRepository messages) {
+    public TicketIntake(TicketRepository tickets, TicketMessageRepository messages, Outbox outbox, OutboxRelay relay) {
         this.tickets = tickets;
         this.messages = messages;
+        this.outbox = outbox;
+        this.relay = relay;
     }
 
     public Uni<IntakeOutcome> record(RoutingEvent event) {
-        InboundMessage message = event.message();
-        return Panache.withTransaction(() -> messages.findById(message.id())
-                .chain(existing -> existing != null
-                        ? Uni.createFrom().item(IntakeOutcome.alreadyStored(message.id(), existing.ticketId, message.channel()))
-                        : store(event)));
+        return Panache.withTransaction(() -> messages.findById(event.message().id())
+                        .chain(existing -> existing != null ? alreadyStored(event, existing) : store(event)))
+                .invoke(outcome -> {
+                    if (outcome.changedAnything()) {
+                        relay.trigger();
+                    }
+                });
+    }
+
+    /** A known message: nothing to store, but a late assignment still assigns its ticket. */
+    private Uni<IntakeOutcome> alreadyStored(RoutingEvent event, TicketMessage existing) {
+        if (!(event instanceof MessageAssigned assigned)) {
+            return Uni.createFrom().item(IntakeOutcome.alreadyStored(existing.id, existing.ticketId, existing.channel, false));
+        }
+        return tickets.findById(existing.ticketId)
+                .chain(ticket -> {
+                    List<TicketEvent> events = new ArrayList<>();
+                    boolean changed = ticket.status.isOpen() && assign(ticket, assigned, Instant.now(), events);
+                    return writeAll(events)
+                            .map(ignored -> IntakeOutcome.alreadyStored(existing.id, ticket.id, existing.channel, changed));
+                });
     }
 
     private Uni<IntakeOutcome> store(RoutingEvent event) {
@@ -51,91 +78,97 @@ public class TicketIntake {
             return tickets.findOpen(linked.originalConversationKey())
                     .chain(original -> original != null
                             ? Uni.createFrom().item(new Target(original, false))
-                            : openOrCreate(event, now));
+                            : ownConversation(event, now));
         }
-        return openOrCreate(event, now);
+        return ownConversation(event, now);
     }
 
-    private Uni<Target> openOrCreate(RoutingEvent event, Instant now) {
-        return tickets.findOpen(event.message().conversationKey())
+    /** The open ticket, else what the workflow says about the latest one: reopen it or follow it up. */
+    private Uni<Target> ownConversation(RoutingEvent event, Instant now) {
+        String conversation = event.message().conversationKey();
+        return tickets.findOpen(conversation)
                 .chain(open -> open != null
                         ? Uni.createFrom().item(new Target(open, false))
-                        : create(event, now).map(created -> new Target(created, true)));
+                        : tickets.findLatest(conversation).chain(latest -> afterLatest(event, latest, now)));
     }
 
-    private Uni<Ticket> create(RoutingEvent event, Instant now) {
-        InboundMessage message = event.message();
+    private Uni<Target> afterLatest(RoutingEvent event, Ticket latest, Instant now) {
+        switch (TicketWorkflow.onCustomerMessage(latest == null ? null : latest.status)) {
+            case REOPEN:
+                latest.status = TicketStatus.OPEN;
+                latest.reopenCount++;
+                latest.solvedAt = null;
+                return Uni.createFrom().item(new Target(latest, false));
+            case FOLLOW_UP:
+                return create(event, latest.id, now);
+            default:
+                return create(event, null, now);
+        }
+    }
+
+    private Uni<Target> create(RoutingEvent event, UUID followUpOf, Instant now) {
         return tickets.nextNumber()
-                .map(number -> {
-                    Ticket ticket = new Ticket();
-                    ticket.id = UUID.randomUUID();
-                    ticket.number = number;
-                    ticket.subject = MessageText.subjectOf(message);
-                    ticket.status = event instanceof MessageAssigned ? TicketStatus.OPEN : TicketStatus.NEW;
-                    ticket.prioritise(event.classification() == null
-                            ? Priority.MEDIUM
-                            : event.classification().priority());
-                    ticket.channel = message.channel();
-                    ticket.inbox = message.inbox();
-                    ticket.conversationKey = message.conversationKey();
-                    ticket.contactId = event.contact() == null ? null : event.contact().contactId();
-                    ticket.contactName = MessageText.contactNameOf(message, event.contact());
-                    ticket.contactIdentity = MessageText.identityOf(message.sender());
-                    ticket.createdAt = now;
-                    ticket.updatedAt = now;
-                    return ticket;
-                })
-                .chain(tickets::persist);
+                .map(number -> NewTickets.ticket(event, number, followUpOf, now))
+                .chain(tickets::persist)
+                .map(created -> new Target(created, true));
     }
 
     private Uni<IntakeOutcome> addMessage(Target target, RoutingEvent event, Instant now) {
         Ticket ticket = target.ticket();
-        apply(event, ticket);
+        List<TicketEvent> events = new ArrayList<>();
+        if (target.created()) {
+            events.add(TicketEvents.created(ticket, now));
+        } else {
+            apply(event, ticket, now, events);
+        }
+        NewTickets.learnAddresses(ticket, event.message());
         ticket.messageCount++;
         ticket.lastMessagePreview = MessageText.previewOf(event.message());
         ticket.updatedAt = now;
-        TicketMessage stored = toMessage(event, ticket.id, now);
+        TicketMessage stored = NewTickets.message(event, ticket.id, now);
         return messages.persist(stored)
-                .map(ignored -> new IntakeOutcome(stored.id, ticket.id, stored.channel, true, target.created()));
+                .chain(() -> writeAll(events))
+                .map(ignored -> new IntakeOutcome(stored.id, ticket.id, stored.channel, true, target.created(), true));
     }
 
-    /** What the routing decision changes on the ticket besides the new message. */
-    private static void apply(RoutingEvent event, Ticket ticket) {
+    /** What the routing decision changes on an existing ticket besides the new message. */
+    private static void apply(RoutingEvent event, Ticket ticket, Instant now, List<TicketEvent> events) {
         // Java 17: no pattern switch yet; a duplicate changes nothing but the message list.
         if (event instanceof MessageAssigned assigned) {
-            ticket.assignee = assigned.agentId();
-            ticket.team = assigned.team();
-            if (ticket.status == TicketStatus.NEW) {
-                ticket.status = TicketStatus.OPEN;
-            }
+            assign(ticket, assigned, now, events);
         } else if (event instanceof MessageQueued queued) {
             ticket.routingQueue = queued.queue();
         }
-        // The customer answered: the ticket no longer waits on them.
-        if (ticket.status == TicketStatus.PENDING) {
+        if (TicketWorkflow.onCustomerMessage(ticket.status) == TicketWorkflow.CustomerMessage.JOIN_AND_OPEN) {
             ticket.status = TicketStatus.OPEN;
         }
     }
 
-    private static TicketMessage toMessage(RoutingEvent event, UUID ticketId, Instant now) {
-        InboundMessage message = event.message();
-        TicketMessage stored = new TicketMessage();
-        stored.id = message.id();
-        stored.ticketId = ticketId;
-        stored.direction = TicketMessage.Direction.INBOUND;
-        stored.channel = message.channel();
-        stored.providerMessageId = message.providerMessageId();
-        stored.senderName = message.sender().displayName();
-        stored.text = message.text();
-        stored.html = message.html();
-        stored.sentAt = message.sentAt();
-        stored.receivedAt = message.receivedAt();
-        stored.storedAt = now;
-        if (event instanceof DuplicateLinked linked) {
-            stored.duplicateOf = linked.originalMessageId();
-            stored.similarity = linked.similarity();
+    /** Assignee and team from routing; an unassigned (new) ticket becomes open. True when anything changed. */
+    private static boolean assign(Ticket ticket, MessageAssigned assigned, Instant now, List<TicketEvent> events) {
+        String previous = ticket.assignee;
+        boolean changed = !Objects.equals(previous, assigned.agentId()) || !Objects.equals(ticket.team, assigned.team())
+                || ticket.status == TicketStatus.NEW;
+        ticket.assignee = assigned.agentId();
+        ticket.team = assigned.team();
+        if (ticket.status == TicketStatus.NEW) {
+            ticket.status = TicketStatus.OPEN;
         }
-        return stored;
+        if (!Objects.equals(previous, assigned.agentId())) {
+            events.add(TicketEvents.assigned(ticket, previous, now));
+        }
+        if (changed) {
+            ticket.updatedAt = now;
+        }
+        return changed;
+    }
+
+    private Uni<Void> writeAll(List<TicketEvent> events) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (TicketEvent event : events) {
+            chain = chain.chain(() -> outbox.add(event));
+        }
+        return chain;
     }
 
     private record Target(Ticket ticket, boolean created) {

@@ -9,6 +9,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -73,6 +74,42 @@ public class Ticket extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** Optimistic locking: a concurrent write based on the same read fails instead of overwriting. */
+    @Version
+    public long version;
+
+    /** How many events this ticket has announced; each event's id derives from its number. */
+    @Column(name = "event_seq")
+    public long eventSeq;
+
+    /** Support tier 1..3; escalation raises it. */
+    public int tier = 1;
+
+    @Column(name = "reopen_count")
+    public int reopenCount;
+
+    /** The closed ticket of the same conversation this one follows up; null otherwise. */
+    @Column(name = "follow_up_of")
+    public UUID followUpOf;
+
+    /** The customer's address on the ticket's own channel (email, phone, user id). */
+    public String recipient;
+
+    @Column(name = "contact_email")
+    public String contactEmail;
+
+    @Column(name = "contact_phone")
+    public String contactPhone;
+
+    @Column(name = "first_response_at")
+    public Instant firstResponseAt;
+
+    @Column(name = "solved_at")
+    public Instant solvedAt;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
 
     public void prioritise(Priority newPriority) {
         priority = newPriority;

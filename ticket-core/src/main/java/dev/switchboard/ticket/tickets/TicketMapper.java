@@ -21,12 +21,15 @@ public final class TicketMapper {
         return new TicketDetail(t.id, t.number, t.subject, t.status.id(), t.priority, t.channel, t.inbox,
                 t.conversationKey, t.assignee, t.team, t.routingQueue,
                 new TicketDetail.Contact(t.contactId, t.contactName, t.contactIdentity),
-                t.createdAt, t.updatedAt,
+                t.createdAt, t.updatedAt, t.version, t.tier, t.reopenCount, t.followUpOf,
+                t.firstResponseAt, t.solvedAt, t.closedAt,
                 messages.stream().map(TicketMapper::toView).toList());
     }
 
-    static MessageView toView(TicketMessage m) {
+    public static MessageView toView(TicketMessage m) {
         return new MessageView(m.id, m.direction.name().toLowerCase(Locale.ROOT), m.channel, m.providerMessageId,
-                m.senderName, m.text, m.html, m.sentAt, m.receivedAt, m.duplicateOf, m.similarity);
+                m.senderName, m.text, m.html, m.sentAt, m.receivedAt, m.duplicateOf, m.similarity,
+                m.author, m.recipient,
+                m.deliveryStatus == null ? null : m.deliveryStatus.name().toLowerCase(Locale.ROOT), m.deliveryError);
     }
 }

@@ -19,7 +19,11 @@ import java.util.UUID;
 @Table(name = "message", schema = "ticket")
 public class TicketMessage extends PanacheEntityBase {
 
-    public enum Direction { INBOUND, OUTBOUND }
+    /** INTERNAL is an agent's note: shown to agents, never sent. */
+    public enum Direction { INBOUND, OUTBOUND, INTERNAL }
+
+    /** Where an outbound message is on its way to the customer. */
+    public enum Delivery { QUEUED, SENT, DELIVERED, READ, FAILED }
 
     @Id
     public UUID id;
@@ -58,4 +62,20 @@ public class TicketMessage extends PanacheEntityBase {
 
     @Column(name = "stored_at")
     public Instant storedAt;
+
+    /** The agent who wrote a reply or note. */
+    public String author;
+
+    /** Who an outbound message goes to. */
+    public String recipient;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "delivery_status")
+    public Delivery deliveryStatus;
+
+    @Column(name = "delivery_error")
+    public String deliveryError;
+
+    @Column(name = "delivery_updated_at")
+    public Instant deliveryUpdatedAt;
 }

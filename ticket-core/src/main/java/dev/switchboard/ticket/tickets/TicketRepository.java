@@ -1,6 +1,7 @@
 package dev.switchboard.ticket.tickets;
 
 import dev.switchboard.contract.Channel;
+import dev.switchboard.ticket.web.ConflictException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -17,6 +18,28 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
     /** The ticket a new message of this conversation joins; null when none is open. */
     public Uni<Ticket> findOpen(String conversationKey) {
         return find("conversationKey = ?1 and status in ?2", conversationKey, TicketStatus.OPEN_STATUSES)
+                .firstResult();
+    }
+
+    /**
+     * The ticket a command changes. With an expected version (the agent's {@code If-Match}) a
+     * ticket changed since the agent read it is refused; without, the version check at flush
+     * still refuses a write that raced another one.
+     */
+    public Uni<Ticket> forChange(UUID id, Long expectedVersion) {
+        return findById(id)
+                .onItem().ifNull().failWith(() -> new TicketNotFoundException(id))
+                .invoke(ticket -> {
+                    if (expectedVersion != null && ticket.version != expectedVersion) {
+                        throw new ConflictException("stale-ticket", "the ticket is at version " + ticket.version
+                                + ", the request expected " + expectedVersion + "; reload it and try again");
+                    }
+                });
+    }
+
+    /** The most recent ticket of a conversation, whatever its status; null when there is none. */
+    public Uni<Ticket> findLatest(String conversationKey) {
+        return find("conversationKey", Sort.descending("createdAt").and("number", Sort.Direction.Descending), conversationKey)
                 .firstResult();
     }
 

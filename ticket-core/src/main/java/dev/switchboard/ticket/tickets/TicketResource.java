@@ -1,7 +1,7 @@
 package dev.switchboard.ticket.tickets;
 
 import dev.switchboard.ticket.api.TicketDetail;
-import dev.switchboard.ticket.web.BadRequestException;
+import dev.switchboard.ticket.web.Requests;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -27,18 +27,10 @@ public class TicketResource {
     @Path("/{id}")
     @WithSession
     public Uni<TicketDetail> ticket(@RestPath String id) {
-        UUID ticketId = parse(id);
+        UUID ticketId = Requests.ticketId(id);
         return tickets.findById(ticketId)
                 .onItem().ifNull().failWith(() -> new TicketNotFoundException(ticketId))
                 .chain(ticket -> messages.forTicket(ticket.id)
                         .map(list -> TicketMapper.toDetail(ticket, list)));
-    }
-
-    private static UUID parse(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException("ticket id must be a UUID, got '" + id + "'");
-        }
     }
 }

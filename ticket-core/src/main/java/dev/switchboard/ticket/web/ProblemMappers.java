@@ -2,8 +2,10 @@ package dev.switchboard.ticket.web;
 
 import dev.switchboard.ticket.api.Problem;
 import dev.switchboard.ticket.tickets.TicketNotFoundException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import org.hibernate.StaleObjectStateException;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -18,6 +20,18 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public RestResponse<Problem> badRequest(BadRequestException e) {
         return problem(Response.Status.BAD_REQUEST, "bad-request", "Bad request", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> conflict(ConflictException e) {
+        return problem(Response.Status.CONFLICT, e.type(), "Conflict", e.getMessage());
+    }
+
+    /** Someone else changed the ticket between our read and our write (the version check failed). */
+    @ServerExceptionMapper({StaleObjectStateException.class, OptimisticLockException.class})
+    public RestResponse<Problem> stale(Exception e) {
+        return problem(Response.Status.CONFLICT, "stale-ticket", "Conflict",
+                "the ticket was changed by someone else meanwhile; reload it and try again");
     }
 
     private static RestResponse<Problem> problem(Response.Status status, String type, String title, String detail) {

@@ -22,6 +22,11 @@ public final class TestKafka {
         SENDER.send(Topics.ROUTING_ASSIGNMENTS, key, event);
     }
 
+    /** Publishes any contract event on any topic (CloudEvents headers), waiting for the ack. */
+    public static void publishTo(String topic, String key, Object event) {
+        SENDER.send(topic, key, event);
+    }
+
     /** Publishes bytes that are not an event at all. */
     public static void publishRaw(String key, byte[] value) {
         SENDER.sendRaw(Topics.ROUTING_ASSIGNMENTS, key, value);

@@ -1,0 +1,25 @@
+package dev.switchboard.ticket.api;
+
+/** Request bodies of the agents' ticket commands. Checked by the services, answered 400 when wrong. */
+public final class TicketCommands {
+
+    private TicketCommands() {
+    }
+
+    /** @param channel optional channel id; defaults to the ticket's channel */
+    public record Reply(String text, String channel) {
+    }
+
+    public record Note(String text) {
+    }
+
+    /** @param status a status id such as {@code pending} or {@code solved} */
+    public record StatusChange(String status) {
+    }
+
+    public record Escalation(String reason) {
+    }
+
+    public record Assignment(String agentId) {
+    }
+}

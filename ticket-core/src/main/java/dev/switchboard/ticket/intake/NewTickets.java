@@ -1,0 +1,81 @@
+package dev.switchboard.ticket.intake;
+
+import dev.switchboard.contract.Priority;
+import dev.switchboard.contract.intake.InboundMessage;
+import dev.switchboard.contract.routing.DuplicateLinked;
+import dev.switchboard.contract.routing.MessageAssigned;
+import dev.switchboard.contract.routing.MessageQueued;
+import dev.switchboard.contract.routing.RoutingEvent;
+import dev.switchboard.ticket.replies.CustomerAddress;
+import dev.switchboard.ticket.tickets.Ticket;
+import dev.switchboard.ticket.tickets.TicketMessage;
+import dev.switchboard.ticket.tickets.TicketStatus;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Plain construction of the rows a routing event creates: a new ticket, an inbound message. */
+final class NewTickets {
+
+    private NewTickets() {
+    }
+
+    /** @param followUpOf the closed ticket of the conversation this one follows, or null */
+    static Ticket ticket(RoutingEvent event, long number, UUID followUpOf, Instant now) {
+        InboundMessage message = event.message();
+        Ticket ticket = new Ticket();
+        ticket.id = UUID.randomUUID();
+        ticket.number = number;
+        ticket.subject = MessageText.subjectOf(message);
+        ticket.status = event instanceof MessageAssigned ? TicketStatus.OPEN : TicketStatus.NEW;
+        ticket.prioritise(event.classification() == null ? Priority.MEDIUM : event.classification().priority());
+        ticket.channel = message.channel();
+        ticket.inbox = message.inbox();
+        ticket.conversationKey = message.conversationKey();
+        ticket.contactId = event.contact() == null ? null : event.contact().contactId();
+        ticket.contactName = MessageText.contactNameOf(message, event.contact());
+        ticket.contactIdentity = MessageText.identityOf(message.sender());
+        ticket.recipient = CustomerAddress.on(message.channel(), message.sender());
+        ticket.followUpOf = followUpOf;
+        // The decision that opened the ticket: the Created event carries the assignee, no Assigned follows.
+        if (event instanceof MessageAssigned assigned) {
+            ticket.assignee = assigned.agentId();
+            ticket.team = assigned.team();
+        } else if (event instanceof MessageQueued queued) {
+            ticket.routingQueue = queued.queue();
+        }
+        ticket.createdAt = now;
+        ticket.updatedAt = now;
+        return ticket;
+    }
+
+    static TicketMessage message(RoutingEvent event, UUID ticketId, Instant now) {
+        InboundMessage message = event.message();
+        TicketMessage stored = new TicketMessage();
+        stored.id = message.id();
+        stored.ticketId = ticketId;
+        stored.direction = TicketMessage.Direction.INBOUND;
+        stored.channel = message.channel();
+        stored.providerMessageId = message.providerMessageId();
+        stored.senderName = message.sender().displayName();
+        stored.text = message.text();
+        stored.html = message.html();
+        stored.sentAt = message.sentAt();
+        stored.receivedAt = message.receivedAt();
+        stored.storedAt = now;
+        if (event instanceof DuplicateLinked linked) {
+            stored.duplicateOf = linked.originalMessageId();
+            stored.similarity = linked.similarity();
+        }
+        return stored;
+    }
+
+    /** Every message may reveal an address a reply on another channel can use. */
+    static void learnAddresses(Ticket ticket, InboundMessage message) {
+        if (message.sender().email() != null && !message.sender().email().isBlank()) {
+            ticket.contactEmail = message.sender().email();
+        }
+        if (message.sender().phone() != null && !message.sender().phone().isBlank()) {
+            ticket.contactPhone = message.sender().phone();
+        }
+    }
+}

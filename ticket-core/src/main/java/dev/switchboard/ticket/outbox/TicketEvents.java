@@ -1,0 +1,48 @@
+package dev.switchboard.ticket.outbox;
+
+import dev.switchboard.contract.MessageIds;
+import dev.switchboard.contract.ticket.TicketEvent;
+import dev.switchboard.ticket.tickets.Ticket;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Builds the contract's ticket events from a ticket's state. Each call takes the ticket's next
+ * change number, and the event id is a UUID v5 of ticket id and that number: the same change
+ * always has the same id, however often the relay publishes it.
+ */
+public final class TicketEvents {
+    /** Namespace of ticket event ids (a fixed random UUID; never change it). */
+    static final UUID NAMESPACE = UUID.fromString("b3e4f0a2-5c7d-4e18-9a61-0f2d8c4b7e95");
+
+    private TicketEvents() {
+    }
+
+    public static UUID eventId(UUID ticketId, long seq) {
+        return MessageIds.nameBased(NAMESPACE, ticketId + ":" + seq);
+    }
+
+    public static TicketEvent created(Ticket t, Instant at) {
+        return new TicketEvent.Created(next(t), t.id, at, t.number, t.channel.id(), t.conversationKey,
+                t.priority.name().toLowerCase(Locale.ROOT), t.assignee);
+    }
+
+    public static TicketEvent assigned(Ticket t, String previousAssignee, Instant at) {
+        return new TicketEvent.Assigned(next(t), t.id, at, t.channel.id(), t.assignee, previousAssignee);
+    }
+
+    /** Carries the conversation key: routing frees the agent's capacity for that conversation. */
+    public static TicketEvent solved(Ticket t, Instant at) {
+        return new TicketEvent.Solved(next(t), t.id, at, t.channel.id(), t.conversationKey, t.assignee);
+    }
+
+    public static TicketEvent closed(Ticket t, Instant at) {
+        return new TicketEvent.Closed(next(t), t.id, at, t.channel.id(), t.conversationKey, t.assignee);
+    }
+
+    private static UUID next(Ticket t) {
+        t.eventSeq++;
+        return eventId(t.id, t.eventSeq);
+    }
+}

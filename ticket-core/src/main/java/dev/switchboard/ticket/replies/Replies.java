@@ -1,0 +1,117 @@
+package dev.switchboard.ticket.replies;
+
+import dev.switchboard.contract.Channel;
+import dev.switchboard.contract.outbound.OutboundMessage;
+import dev.switchboard.ticket.api.MessageView;
+import dev.switchboard.ticket.outbox.Outbox;
+import dev.switchboard.ticket.outbox.OutboxRelay;
+import dev.switchboard.ticket.tickets.Ticket;
+import dev.switchboard.ticket.tickets.TicketMapper;
+import dev.switchboard.ticket.tickets.TicketMessage;
+import dev.switchboard.ticket.tickets.TicketMessageRepository;
+import dev.switchboard.ticket.tickets.TicketRepository;
+import dev.switchboard.ticket.tickets.TicketStatus;
+import dev.switchboard.ticket.web.BadRequestException;
+import dev.switchboard.ticket.web.ConflictException;
+import dev.switchboard.ticket.workflow.Notes;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Agents' replies and internal notes. A reply is stored on the ticket (outbound, queued) and
+ * written to the outbox in the same transaction; the relay puts it on {@code outbound.<channel>.v1}.
+ * Every reply also touches the ticket, so its version serialises replies of one conversation.
+ */
+@ApplicationScoped
+public class Replies {
+    private final TicketRepository tickets;
+    private final TicketMessageRepository messages;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
+
+    public Replies(TicketRepository tickets, TicketMessageRepository messages, Outbox outbox, OutboxRelay relay) {
+        this.tickets = tickets;
+        this.messages = messages;
+        this.outbox = outbox;
+        this.relay = relay;
+    }
+
+    public Uni<MessageView> reply(UUID ticketId, String text, String channelId, Long expectedVersion) {
+        String body = required(text);
+        return Panache.withTransaction(() -> tickets.forChange(ticketId, expectedVersion)
+                        .chain(ticket -> {
+                            if (ticket.status == TicketStatus.CLOSED) {
+                                throw new ConflictException("ticket-closed",
+                                        "the ticket is closed; the customer's next message opens a follow-up");
+                            }
+                            Channel channel = channelId == null || channelId.isBlank()
+                                    ? ticket.channel : parseChannel(channelId);
+                            String recipient = CustomerAddress.forReply(channel, ticket.channel, ticket.recipient,
+                                            ticket.contactEmail, ticket.contactPhone)
+                                    .orElseThrow(() -> new BadRequestException("the customer has no known address on "
+                                            + channel.id() + " for this ticket"));
+                            return messages.lastInbound(ticket.id, channel)
+                                    .chain(answered -> store(ticket, channel, recipient, body, answered));
+                        }))
+                .invoke(relay::trigger);
+    }
+
+    public Uni<MessageView> note(UUID ticketId, String text, Long expectedVersion) {
+        String body = required(text);
+        return Panache.withTransaction(() -> tickets.forChange(ticketId, expectedVersion)
+                .chain(ticket -> {
+                    Instant now = Instant.now();
+                    ticket.updatedAt = now;
+                    TicketMessage note = Notes.internal(ticket, ticket.assignee, body, now);
+                    return messages.persist(note).map(TicketMapper::toView);
+                }));
+    }
+
+    private Uni<MessageView> store(Ticket ticket, Channel channel, String recipient, String text, TicketMessage answered) {
+        Instant now = Instant.now();
+        TicketMessage reply = new TicketMessage();
+        reply.id = UUID.randomUUID();
+        reply.ticketId = ticket.id;
+        reply.direction = TicketMessage.Direction.OUTBOUND;
+        reply.channel = channel;
+        reply.author = ticket.assignee;
+        reply.senderName = ticket.assignee;
+        reply.recipient = recipient;
+        reply.text = text;
+        reply.receivedAt = now;
+        reply.storedAt = now;
+        reply.deliveryStatus = TicketMessage.Delivery.QUEUED;
+        reply.deliveryUpdatedAt = now;
+        if (ticket.firstResponseAt == null) {
+            ticket.firstResponseAt = now;
+        }
+        ticket.updatedAt = now;
+        // The reply id is the outbound message id: a channel sends each id once.
+        OutboundMessage outbound = new OutboundMessage(reply.id, ticket.id, channel,
+                channel == ticket.channel ? ticket.inbox : null, ticket.conversationKey, recipient,
+                channel == Channel.EMAIL ? "Re: " + ticket.subject : null, text, null, List.of(),
+                answered == null ? null : answered.providerMessageId, ticket.assignee, now);
+        return messages.persist(reply)
+                .chain(() -> outbox.add(outbound))
+                .map(ignored -> TicketMapper.toView(reply));
+    }
+
+    private static String required(String text) {
+        if (text == null || text.isBlank()) {
+            throw new BadRequestException("text is required");
+        }
+        return text;
+    }
+
+    private static Channel parseChannel(String id) {
+        try {
+            return Channel.fromId(id.strip());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package dev.switchboard.ticket.workflow;
+
+import dev.switchboard.contract.ticket.TicketEvent;
+import dev.switchboard.ticket.api.TicketDetail;
+import dev.switchboard.ticket.outbox.Outbox;
+import dev.switchboard.ticket.outbox.OutboxRelay;
+import dev.switchboard.ticket.outbox.TicketEvents;
+import dev.switchboard.ticket.tickets.Ticket;
+import dev.switchboard.ticket.tickets.TicketMapper;
+import dev.switchboard.ticket.tickets.TicketMessage;
+import dev.switchboard.ticket.tickets.TicketMessageRepository;
+import dev.switchboard.ticket.tickets.TicketRepository;
+import dev.switchboard.ticket.tickets.TicketStatus;
+import dev.switchboard.ticket.web.BadRequestException;
+import dev.switchboard.ticket.web.ConflictException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The agents' commands on a ticket: status, escalation, assignment. Each runs in one transaction
+ * with its ticket event in the outbox; the relay is woken after the commit.
+ */
+@ApplicationScoped
+public class TicketChanges {
+    private final TicketRepository tickets;
+    private final TicketMessageRepository messages;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
+
+    public TicketChanges(TicketRepository tickets, TicketMessageRepository messages, Outbox outbox, OutboxRelay relay) {
+        this.tickets = tickets;
+        this.messages = messages;
+        this.outbox = outbox;
+        this.relay = relay;
+    }
+
+    public Uni<TicketDetail> changeStatus(UUID id, String statusId, Long expectedVersion) {
+        TicketStatus to = parseStatus(statusId);
+        return change(id, expectedVersion, ticket -> {
+            Transition transition = TicketWorkflow.change(ticket.status, to);
+            if (transition instanceof Transition.Forbidden forbidden) {
+                throw new ConflictException("transition-forbidden", forbidden.reason());
+            }
+            Instant now = Instant.now();
+            TicketStatus from = ticket.status;
+            ticket.status = to;
+            ticket.updatedAt = now;
+            if (from == TicketStatus.SOLVED && to == TicketStatus.OPEN) {
+                ticket.reopenCount++;
+                ticket.solvedAt = null;
+            }
+            if (to == TicketStatus.SOLVED) {
+                ticket.solvedAt = now;
+                return outbox.add(TicketEvents.solved(ticket, now));
+            }
+            if (to == TicketStatus.CLOSED) {
+                ticket.closedAt = now;
+                return outbox.add(TicketEvents.closed(ticket, now));
+            }
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    /** One tier up, status escalated, and an internal note that keeps the reason with the ticket. */
+    public Uni<TicketDetail> escalate(UUID id, String reason, Long expectedVersion) {
+        if (reason == null || reason.isBlank()) {
+            throw new BadRequestException("an escalation needs a reason");
+        }
+        return change(id, expectedVersion, ticket -> {
+            Transition transition = TicketWorkflow.escalate(ticket.status, ticket.tier);
+            if (transition instanceof Transition.Forbidden forbidden) {
+                throw new ConflictException("escalation-forbidden", forbidden.reason());
+            }
+            Instant now = Instant.now();
+            ticket.tier++;
+            ticket.status = TicketStatus.ESCALATED;
+            ticket.updatedAt = now;
+            TicketMessage note = Notes.internal(ticket, ticket.assignee,
+                    "Escalated to tier " + ticket.tier + ": " + reason.strip(), now);
+            return messages.persist(note).replaceWithVoid();
+        });
+    }
+
+    public Uni<TicketDetail> assign(UUID id, String agentId, Long expectedVersion) {
+        if (agentId == null || agentId.isBlank()) {
+            throw new BadRequestException("agentId is required");
+        }
+        return change(id, expectedVersion, ticket -> {
+            if (!ticket.status.isOpen()) {
+                throw new ConflictException("assignment-forbidden", "a " + ticket.status.id() + " ticket cannot be assigned");
+            }
+            if (Objects.equals(ticket.assignee, agentId)) {
+                return Uni.createFrom().voidItem();
+            }
+            Instant now = Instant.now();
+            String previous = ticket.assignee;
+            ticket.assignee = agentId;
+            if (ticket.status == TicketStatus.NEW) {
+                ticket.status = TicketStatus.OPEN;
+            }
+            ticket.updatedAt = now;
+            TicketEvent event = TicketEvents.assigned(ticket, previous, now);
+            return outbox.add(event);
+        });
+    }
+
+    /**
+     * Loads, changes and flushes inside one transaction, so a version conflict surfaces here (409)
+     * and the answer shows the new version; then wakes the relay.
+     */
+    private Uni<TicketDetail> change(UUID id, Long expectedVersion, Function<Ticket, Uni<Void>> command) {
+        return Panache.withTransaction(() -> tickets.forChange(id, expectedVersion)
+                        .call(command::apply)
+                        .call(Panache::flush)
+                        .chain(ticket -> messages.forTicket(ticket.id)
+                                .map(list -> TicketMapper.toDetail(ticket, list))))
+                .invoke(relay::trigger);
+    }
+
+    private static TicketStatus parseStatus(String statusId) {
+        if (statusId == null || statusId.isBlank()) {
+            throw new BadRequestException("status is required");
+        }
+        try {
+            return TicketStatus.fromId(statusId.strip());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+    }
+}

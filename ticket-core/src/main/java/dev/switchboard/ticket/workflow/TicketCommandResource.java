@@ -1,0 +1,50 @@
+package dev.switchboard.ticket.workflow;
+
+import dev.switchboard.ticket.api.TicketCommands;
+import dev.switchboard.ticket.api.TicketDetail;
+import dev.switchboard.ticket.web.Requests;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+
+/**
+ * Status, escalation and assignment. Each answers the changed ticket; {@code If-Match} with the
+ * version an agent saw turns a change made on a stale view into a 409.
+ */
+@Path("/api/tickets/{id}")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class TicketCommandResource {
+    private final TicketChanges changes;
+
+    public TicketCommandResource(TicketChanges changes) {
+        this.changes = changes;
+    }
+
+    @POST
+    @Path("/status")
+    public Uni<TicketDetail> status(@RestPath String id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
+                                    TicketCommands.StatusChange body) {
+        return changes.changeStatus(Requests.ticketId(id), Requests.body(body).status(), Requests.expectedVersion(ifMatch));
+    }
+
+    @POST
+    @Path("/escalate")
+    public Uni<TicketDetail> escalate(@RestPath String id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
+                                      TicketCommands.Escalation body) {
+        return changes.escalate(Requests.ticketId(id), Requests.body(body).reason(), Requests.expectedVersion(ifMatch));
+    }
+
+    @POST
+    @Path("/assign")
+    public Uni<TicketDetail> assign(@RestPath String id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
+                                    TicketCommands.Assignment body) {
+        return changes.assign(Requests.ticketId(id), Requests.body(body).agentId(), Requests.expectedVersion(ifMatch));
+    }
+}
