@@ -32,6 +32,11 @@ public final class TicketEvents {
         return new TicketEvent.Assigned(next(t), t.id, at, t.channel.id(), t.assignee, previousAssignee);
     }
 
+    /** The agent answered: routing stops the clock that would offer the conversation to someone else. */
+    public static TicketEvent agentReplied(Ticket t, String agentId, Instant at) {
+        return new TicketEvent.AgentReplied(next(t), t.id, at, t.channel.id(), t.conversationKey, agentId);
+    }
+
     /** Carries the conversation key: routing frees the agent's capacity for that conversation. */
     public static TicketEvent solved(Ticket t, Instant at) {
         return new TicketEvent.Solved(next(t), t.id, at, t.channel.id(), t.conversationKey, t.assignee);

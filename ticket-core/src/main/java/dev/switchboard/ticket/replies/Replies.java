@@ -5,6 +5,7 @@ import dev.switchboard.contract.outbound.OutboundMessage;
 import dev.switchboard.ticket.api.MessageView;
 import dev.switchboard.ticket.outbox.Outbox;
 import dev.switchboard.ticket.outbox.OutboxRelay;
+import dev.switchboard.ticket.outbox.TicketEvents;
 import dev.switchboard.ticket.tickets.Ticket;
 import dev.switchboard.ticket.tickets.TicketMapper;
 import dev.switchboard.ticket.tickets.TicketMessage;
@@ -97,6 +98,7 @@ public class Replies {
                 answered == null ? null : answered.providerMessageId, ticket.assignee, now);
         return messages.persist(reply)
                 .chain(() -> outbox.add(outbound))
+                .chain(() -> outbox.add(TicketEvents.agentReplied(ticket, ticket.assignee, now)))
                 .map(ignored -> TicketMapper.toView(reply));
     }
 

@@ -15,6 +15,7 @@ import dev.switchboard.contract.Topics;
 import dev.switchboard.contract.intake.InboundMessage;
 import dev.switchboard.contract.intake.Sender;
 import dev.switchboard.contract.outbound.OutboundMessage;
+import dev.switchboard.contract.ticket.TicketEvent;
 import dev.switchboard.devkit.infra.SwitchboardInfraResource;
 import dev.switchboard.ticket.support.RoutingEvents;
 import dev.switchboard.ticket.support.TestKafka;
@@ -62,6 +63,18 @@ class AgentRepliesTest {
             assertThat(sent.agentId()).isEqualTo(yara);
             assertThat(sent.inReplyTo()).isEqualTo(question.providerMessageId());
         });
+        // Routing hears that Yara answered, so it will not offer the conversation to someone else.
+        await().atMost(TicketApi.PATIENCE).untilAsserted(() -> assertThat(
+                TicketApi.records(Topics.TICKET_EVENTS, ticketId).stream()
+                        .map(r -> Json.read(r.value(), TicketEvent.class))
+                        .filter(e -> e instanceof TicketEvent.AgentReplied)
+                        .map(e -> (TicketEvent.AgentReplied) e)
+                        .toList())
+                .singleElement()
+                .satisfies(replied -> {
+                    assertThat(replied.agentId()).isEqualTo(yara);
+                    assertThat(replied.conversationKey()).isEqualTo(conversation);
+                }));
     }
 
     /**
