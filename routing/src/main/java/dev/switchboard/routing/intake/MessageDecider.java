@@ -12,6 +12,7 @@ import dev.switchboard.contract.routing.RoutingEvent;
 import dev.switchboard.routing.assignment.AgentDirectory;
 import dev.switchboard.routing.assignment.AssignmentOutcome;
 import dev.switchboard.routing.assignment.AssignmentRepository;
+import dev.switchboard.routing.assignment.QueueResource;
 import dev.switchboard.routing.assignment.WorkItem;
 import dev.switchboard.routing.classify.ClassificationResult;
 import dev.switchboard.routing.classify.Classifier;
@@ -130,7 +131,7 @@ public class MessageDecider {
                         return assignments.hold(c, work, assign.agentId(), now)
                                 .map(ignored -> new Decided(event, assign.agentId(), true, undo, afterCommit));
                     }
-                    RoutingEvent event = new MessageQueued(message, contact, classification, decision, queueOf(work));
+                    RoutingEvent event = new MessageQueued(message, contact, classification, decision, QueueResource.queueOf(work));
                     return assignments.enqueue(c, work, now)
                             .map(ignored -> new Decided(event, null, true, () -> { }, () -> { }));
                 });
@@ -149,7 +150,4 @@ public class MessageDecider {
                 message.receivedAt(), null, Set.of());
     }
 
-    static String queueOf(WorkItem work) {
-        return work.skill() == null ? "general" : work.skill();
-    }
 }

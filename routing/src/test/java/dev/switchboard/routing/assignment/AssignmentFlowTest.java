@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
 
 import dev.switchboard.contract.CloudEvents;
 import dev.switchboard.contract.Json;
@@ -61,6 +63,10 @@ class AssignmentFlowTest {
                 .until(() -> decisionsFor(message), d -> !d.isEmpty()).get(0);
         assertThat(queued.queue()).isEqualTo("general");
         assertThat(queued.decision().reasons()).contains("queued: no eligible agent with free capacity");
+        given().get("/api/queues/general").then().statusCode(200)
+                .body("conversationKey", hasItem(message.conversationKey()));
+        given().get("/api/queues").then().statusCode(200)
+                .body("find { it.queue == 'general' }.waiting", greaterThanOrEqualTo(1));
 
         presence("bob", "online");
 
