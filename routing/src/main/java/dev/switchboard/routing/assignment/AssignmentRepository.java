@@ -135,6 +135,50 @@ public class AssignmentRepository {
                 .map(rows -> rows.iterator().hasNext() ? Optional.of(holding(rows.iterator().next())) : Optional.empty());
     }
 
+    public Uni<Void> rememberTicket(SqlConnection c, UUID ticketId, String conversationKey) {
+        return c.preparedQuery("INSERT INTO routing.ticket_conversation (ticket_id, conversation_key) VALUES ($1, $2) "
+                        + "ON CONFLICT DO NOTHING")
+                .execute(Tuple.of(ticketId, conversationKey))
+                .replaceWithVoid();
+    }
+
+    public Uni<Optional<String>> conversationOf(SqlConnection c, UUID ticketId) {
+        return c.preparedQuery("SELECT conversation_key FROM routing.ticket_conversation WHERE ticket_id = $1")
+                .execute(Tuple.of(ticketId))
+                .map(rows -> rows.iterator().hasNext()
+                        ? Optional.of(rows.iterator().next().getString("conversation_key")) : Optional.empty());
+    }
+
+    /** A queued conversation whose SLA is breached moves one priority up (never beyond critical). */
+    public Uni<Boolean> raiseQueued(SqlConnection c, String conversationKey) {
+        return c.preparedQuery("SELECT work::text AS work FROM routing.queued_work WHERE conversation_key = $1 FOR UPDATE")
+                .execute(Tuple.of(conversationKey))
+                .chain(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return Uni.createFrom().item(false);
+                    }
+                    WorkItem work = read(rows.iterator().next().getString("work"), WorkItem.class).raised();
+                    return c.preparedQuery("UPDATE routing.queued_work SET work = $2, priority_rank = $3 "
+                                    + "WHERE conversation_key = $1")
+                            .execute(Tuple.of(conversationKey,
+                                    new JsonObject(new String(Json.write(work), StandardCharsets.UTF_8)),
+                                    work.priority().ordinal()))
+                            .map(ignored -> true);
+                });
+    }
+
+    /** The unanswered holding of a conversation, if its agent has not replied yet. */
+    public Uni<Optional<Unanswered>> unansweredHolding(SqlConnection c, String conversationKey) {
+        return c.preparedQuery("SELECT conversation_key, agent_id, channel, assigned_at, work::text AS work "
+                        + "FROM routing.conversation_assignment "
+                        + "WHERE conversation_key = $1 AND answered_at IS NULL AND work IS NOT NULL")
+                .execute(Tuple.of(conversationKey))
+                .map(rows -> rows.iterator().hasNext()
+                        ? Optional.of(new Unanswered(holding(rows.iterator().next()),
+                                read(rows.iterator().next().getString("work"), WorkItem.class)))
+                        : Optional.empty());
+    }
+
     /** @return false when this event was applied before */
     public Uni<Boolean> markApplied(SqlConnection c, UUID eventId) {
         return c.preparedQuery("INSERT INTO routing.applied_ticket_event (event_id, applied_at) VALUES ($1, now()) "

@@ -50,6 +50,13 @@ public record WorkItem(
         declinedBy = declinedBy == null ? Set.of() : Set.copyOf(declinedBy);
     }
 
+    /** The same work one priority higher (an SLA was breached); critical stays critical. */
+    public WorkItem raised() {
+        Priority higher = priority.ordinal() == 0 ? priority : Priority.values()[priority.ordinal() - 1];
+        return new WorkItem(messageId, conversationKey, channel, higher, skill, minSkillLevel, product, language,
+                tier, receivedAt, dueAt, declinedBy);
+    }
+
     /** The same work, offered again to anyone but {@code agentId}. */
     public WorkItem declinedBy(String agentId) {
         Set<String> declined = new HashSet<>(declinedBy);

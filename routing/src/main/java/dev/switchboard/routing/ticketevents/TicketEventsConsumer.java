@@ -6,8 +6,10 @@ import dev.switchboard.routing.assignment.AgentDirectory;
 import dev.switchboard.routing.assignment.AssignmentRepository;
 import dev.switchboard.routing.assignment.QueueDrainer;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -34,22 +36,60 @@ public class TicketEventsConsumer {
     @Incoming("ticket-events-in")
     public Uni<Void> apply(byte[] payload) {
         TicketEvent event = Json.read(payload, TicketEvent.class);
+        if (event instanceof TicketEvent.Created created) {
+            return retrying(event, assignments.inTransaction(
+                    c -> assignments.rememberTicket(c, created.ticketId(), created.conversationKey())));
+        }
+        if (event instanceof TicketEvent.SlaBreached breached) {
+            return retrying(event, assignments.inTransaction(c -> assignments.markApplied(c, event.eventId())
+                            .chain(first -> first ? onBreach(c, breached) : Uni.createFrom().voidItem())))
+                    .invoke(drainer::trigger);
+        }
         if (event instanceof TicketEvent.AgentReplied replied) {
-            return Uni.createFrom().deferred(() -> assignments.inTransaction(
-                            c -> assignments.markAnswered(c, replied.conversationKey(), replied.agentId())))
-                    .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely();
+            return retrying(event, assignments.inTransaction(
+                    c -> assignments.markAnswered(c, replied.conversationKey(), replied.agentId())));
         }
         String conversation = conversationEnded(event);
         if (conversation == null) {
             return Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().deferred(() -> assignments.inTransaction(c -> assignments.markApplied(c, event.eventId())
-                                .chain(first -> first ? assignments.release(c, conversation)
-                                        : Uni.createFrom().item(Optional.<AssignmentRepository.Holding>empty())))
-                        .invoke(released -> released.ifPresent(h -> {
-                            directory.release(h.agentId(), h.channel());
-                            drainer.trigger();
-                        })))
+        return retrying(event, assignments.inTransaction(c -> assignments.markApplied(c, event.eventId())
+                        .chain(first -> first ? assignments.release(c, conversation)
+                                : Uni.createFrom().item(Optional.<AssignmentRepository.Holding>empty())))
+                .invoke(released -> released.ifPresent(h -> {
+                    directory.release(h.agentId(), h.channel());
+                    drainer.trigger();
+                })));
+    }
+
+    /**
+     * An SLA breach makes routing act: waiting work moves one priority up; work its agent has not
+     * answered is taken back and offered to someone else at once, without waiting for the timeout.
+     */
+    private Uni<Void> onBreach(SqlConnection c, TicketEvent.SlaBreached breached) {
+        return assignments.conversationOf(c, breached.ticketId())
+                .chain(conversation -> conversation.isEmpty() ? Uni.createFrom().voidItem()
+                        : assignments.raiseQueued(c, conversation.get())
+                                .chain(raised -> raised ? Uni.createFrom().voidItem()
+                                        : assignments.unansweredHolding(c, conversation.get())
+                                                .chain(unanswered -> unanswered.isEmpty() ? Uni.createFrom().voidItem()
+                                                        : reofferNow(c, unanswered.get()))));
+    }
+
+    private Uni<Void> reofferNow(SqlConnection c, AssignmentRepository.Unanswered unanswered) {
+        return assignments.reoffer(c, unanswered, Instant.now())
+                .invoke(taken -> {
+                    if (taken) {
+                        LOG.infof("SLA breached on %s: taken back from %s and offered again",
+                                unanswered.holding().conversationKey(), unanswered.holding().agentId());
+                        directory.release(unanswered.holding().agentId(), unanswered.holding().channel());
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private static <T> Uni<Void> retrying(TicketEvent event, Uni<T> work) {
+        return Uni.createFrom().deferred(() -> work)
                 .onFailure().invoke(e -> LOG.warnf("applying ticket event %s failed, retrying: %s", event.eventId(), e))
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely()
                 .replaceWithVoid();

@@ -78,6 +78,25 @@ class AssignmentFlowTest {
     }
 
     @Test
+    void aBreachedSlaMovesWaitingWorkOnePriorityUp() {
+        SEEDED.forEach(agent -> presence(agent, "offline"));
+        InboundMessage message = newMessage("Still waiting for an answer");
+        sender.send(Topics.INTAKE_MESSAGES, message.conversationKey(), message);
+        assertThat(await().atMost(Duration.ofSeconds(30)).until(() -> decisionsFor(message), d -> !d.isEmpty()).get(0))
+                .isInstanceOf(MessageQueued.class);
+        UUID ticket = UUID.randomUUID();
+        sender.send(Topics.TICKET_EVENTS, ticket.toString(), new TicketEvent.Created(UUID.randomUUID(), ticket,
+                Instant.now(), 4711, "whatsapp", message.conversationKey(), "medium", null));
+        TicketEvent.SlaBreached breach = new TicketEvent.SlaBreached(UUID.randomUUID(), ticket, Instant.now(),
+                "first-response", Instant.now().minusSeconds(60));
+        sender.send(Topics.TICKET_EVENTS, ticket.toString(), breach);
+        sender.send(Topics.TICKET_EVENTS, ticket.toString(), breach); // redelivered: raises once
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/queues/general").then()
+                .body("find { it.conversationKey == '" + message.conversationKey() + "' }.priority", equalTo("high")));
+    }
+
+    @Test
     void solvingATicketFreesTheAgentForTheNextQueuedConversation() {
         SEEDED.forEach(agent -> presence(agent, "offline"));
         given().contentType("application/json")
