@@ -30,11 +30,17 @@ public class DecisionPublisher {
         this.repository = repository;
     }
 
+    /** A stored decision read back (a replay): parsed once for its key and CloudEvents attributes. */
     public Uni<Void> publish(UUID messageId, String eventJson) {
-        RoutingEvent event = Json.read(eventJson.getBytes(StandardCharsets.UTF_8), RoutingEvent.class);
+        byte[] json = eventJson.getBytes(StandardCharsets.UTF_8);
+        return publish(messageId, Json.read(json, RoutingEvent.class), json);
+    }
+
+    /** A decision just made: its JSON is the bytes that were stored, sent as they are. */
+    public Uni<Void> publish(UUID messageId, RoutingEvent event, byte[] json) {
         RecordHeaders headers = new RecordHeaders();
         CloudEvents.write(CloudEvents.attributesOf(event, SOURCE), headers);
-        Message<byte[]> record = Message.of(Json.write(event))
+        Message<byte[]> record = Message.of(json)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                         .withKey(event.key())
                         .withHeaders(headers)

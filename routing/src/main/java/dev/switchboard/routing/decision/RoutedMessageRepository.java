@@ -59,6 +59,7 @@ public class RoutedMessageRepository {
                         .addString(conversationKey)
                         .addString(agentId)
                         .addOffsetDateTime(OffsetDateTime.ofInstant(decidedAt, ZoneOffset.UTC))
+                        // A JsonObject, not the String: the client would store a String as a JSON string.
                         .addValue(new JsonObject(eventJson))
                         .addBoolean(settled))
                 .map(result -> result.rowCount() == 1);

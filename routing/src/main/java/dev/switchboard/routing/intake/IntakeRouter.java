@@ -82,9 +82,16 @@ public class IntakeRouter {
                         made.get().afterCommit().run();
                     }
                 })
-                .chain(decision -> decision.published()
-                        ? Uni.createFrom().voidItem()
-                        : publisher.publish(decision.messageId(), decision.eventJson()));
+                .chain(decision -> {
+                    if (decision.published()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    MessageDecider.Decided fresh = made.get();
+                    return fresh == null
+                            ? publisher.publish(decision.messageId(), decision.eventJson())
+                            : publisher.publish(decision.messageId(), fresh.event(),
+                                    decision.eventJson().getBytes(StandardCharsets.UTF_8));
+                });
     }
 
     private Uni<RoutedMessage> decideOnce(SqlConnection c, InboundMessage message,

@@ -99,16 +99,19 @@ class DecisionPipelineTest {
         sender.send(Topics.INTAKE_MESSAGES, viaForward.conversationKey(), viaForward);
         sender.send(Topics.INTAKE_MESSAGES, autoReply.conversationKey(), autoReply);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/decisions/{id}", viaForward.id())
-                .then().statusCode(200)
-                .body("event.decision.reasons", hasItem(startsWith("dropped: the same mail"))));
+        // Two conversations, maybe two partitions decided side by side: whichever copy came second is dropped.
+        await().atMost(Duration.ofSeconds(30)).until(() -> decisionsFor(viaImap).size() + decisionsFor(viaForward).size() == 1
+                && given().get("/api/decisions/{id}", viaImap.id()).statusCode() == 200
+                && given().get("/api/decisions/{id}", viaForward.id()).statusCode() == 200);
+        InboundMessage second = decisionsFor(viaImap).isEmpty() ? viaImap : viaForward;
+        given().get("/api/decisions/{id}", second.id()).then()
+                .body("event.decision.reasons", hasItem(startsWith("dropped: the same mail")));
         // Another conversation, maybe another partition: it may be decided a moment later.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/decisions/{id}", autoReply.id())
                 .then().statusCode(200)
                 .body("agentId", equalTo(null))
                 .body("event.decision.reasons", hasItem(startsWith("auto-generated"))));
-        assertThat(awaitDecisions(viaImap)).hasSize(1);
-        assertThat(decisionsFor(viaForward)).as("nothing published for the second copy").isEmpty();
+        assertThat(decisionsFor(second)).as("nothing published for the second copy").isEmpty();
         assertThat(decisionsFor(autoReply)).as("nothing published for an auto-reply").isEmpty();
     }
 
