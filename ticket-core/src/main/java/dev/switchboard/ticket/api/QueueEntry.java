@@ -18,5 +18,6 @@ public record QueueEntry(
         String lastMessagePreview,
         int messageCount,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        SlaView sla) {
 }

@@ -22,4 +22,8 @@ public final class TicketCommands {
 
     public record Assignment(String agentId) {
     }
+
+    /** @param priority critical, high, medium or low */
+    public record PriorityChange(String priority) {
+    }
 }

@@ -34,6 +34,7 @@ public record TicketDetail(
         Instant firstResponseAt,
         Instant solvedAt,
         Instant closedAt,
+        SlaView sla,
         List<MessageView> messages) {
 
     public record Contact(UUID id, String name, String identity) {

@@ -8,6 +8,7 @@ import dev.switchboard.contract.ticket.TicketEvent;
 import dev.switchboard.ticket.outbox.Outbox;
 import dev.switchboard.ticket.outbox.OutboxRelay;
 import dev.switchboard.ticket.outbox.TicketEvents;
+import dev.switchboard.ticket.sla.TicketSla;
 import dev.switchboard.ticket.tickets.Ticket;
 import dev.switchboard.ticket.tickets.TicketMessage;
 import dev.switchboard.ticket.tickets.TicketMessageRepository;
@@ -34,8 +35,11 @@ public class TicketIntake {
     private final TicketMessageRepository messages;
     private final Outbox outbox;
     private final OutboxRelay relay;
+    private final TicketSla sla;
 
-    public TicketIntake(TicketRepository tickets, TicketMessageRepository messages, Outbox outbox, OutboxRelay relay) {
+    public TicketIntake(TicketRepository tickets, TicketMessageRepository messages, Outbox outbox, OutboxRelay relay,
+                        TicketSla sla) {
+        this.sla = sla;
         this.tickets = tickets;
         this.messages = messages;
         this.outbox = outbox;
@@ -117,9 +121,13 @@ public class TicketIntake {
         Ticket ticket = target.ticket();
         List<TicketEvent> events = new ArrayList<>();
         if (target.created()) {
+            sla.start(ticket);
             events.add(TicketEvents.created(ticket, now));
         } else {
+            TicketStatus before = ticket.status;
             apply(event, ticket, now, events);
+            // The customer answered a pending ticket: its clocks run again.
+            sla.statusChanged(ticket, before, now);
         }
         NewTickets.learnAddresses(ticket, event.message());
         ticket.messageCount++;

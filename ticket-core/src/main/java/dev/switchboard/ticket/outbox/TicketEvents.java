@@ -46,6 +46,15 @@ public final class TicketEvents {
         return new TicketEvent.Closed(next(t), t.id, at, t.channel.id(), t.conversationKey, t.assignee);
     }
 
+    /**
+     * Published once per ticket and target, so its id is derived from both rather than from the
+     * change number: a second attempt could never pass as a new event.
+     */
+    public static TicketEvent slaBreached(Ticket t, String target, Instant dueAt, Instant at) {
+        return new TicketEvent.SlaBreached(MessageIds.nameBased(NAMESPACE, t.id + ":sla-breached:" + target),
+                t.id, at, target, dueAt);
+    }
+
     private static UUID next(Ticket t) {
         t.eventSeq++;
         return eventId(t.id, t.eventSeq);

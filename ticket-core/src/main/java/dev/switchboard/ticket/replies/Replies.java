@@ -89,6 +89,8 @@ public class Replies {
         reply.deliveryUpdatedAt = now;
         if (ticket.firstResponseAt == null) {
             ticket.firstResponseAt = now;
+            // The first-response clock stops: the queue now sorts on the resolution clock.
+            ticket.refreshSlaDue();
         }
         ticket.updatedAt = now;
         // The reply id is the outbound message id: a channel sends each id once.

@@ -111,6 +111,45 @@ public class Ticket extends PanacheEntityBase {
     @Column(name = "closed_at")
     public Instant closedAt;
 
+    @Column(name = "first_response_due_at")
+    public Instant firstResponseDueAt;
+
+    @Column(name = "resolution_due_at")
+    public Instant resolutionDueAt;
+
+    /** The earliest due time of a clock still running; null when none runs. The queue sorts on it. */
+    @Column(name = "sla_due_at")
+    public Instant slaDueAt;
+
+    /** Set while the ticket waits on the customer: the SLA clocks stand still. */
+    @Column(name = "sla_paused_at")
+    public Instant slaPausedAt;
+
+    /** Business time (seconds) spent waiting on the customer so far; added to every target. */
+    @Column(name = "sla_paused_seconds")
+    public long slaPausedSeconds;
+
+    // Written only by the SLA watch job's own statements, so an agent's save never clears them.
+    @Column(name = "first_response_warned_at", insertable = false, updatable = false)
+    public Instant firstResponseWarnedAt;
+
+    @Column(name = "resolution_warned_at", insertable = false, updatable = false)
+    public Instant resolutionWarnedAt;
+
+    @Column(name = "first_response_breached_at", insertable = false, updatable = false)
+    public Instant firstResponseBreachedAt;
+
+    @Column(name = "resolution_breached_at", insertable = false, updatable = false)
+    public Instant resolutionBreachedAt;
+
+    /** Keeps {@link #slaDueAt} true after a clock stopped or a due time moved. */
+    public void refreshSlaDue() {
+        Instant firstResponse = firstResponseAt == null ? firstResponseDueAt : null;
+        Instant resolution = solvedAt == null && closedAt == null ? resolutionDueAt : null;
+        slaDueAt = firstResponse == null ? resolution
+                : resolution == null || firstResponse.isBefore(resolution) ? firstResponse : resolution;
+    }
+
     public void prioritise(Priority newPriority) {
         priority = newPriority;
         priorityRank = newPriority.ordinal();

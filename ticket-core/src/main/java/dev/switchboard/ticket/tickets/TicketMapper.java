@@ -2,7 +2,10 @@ package dev.switchboard.ticket.tickets;
 
 import dev.switchboard.ticket.api.MessageView;
 import dev.switchboard.ticket.api.QueueEntry;
+import dev.switchboard.ticket.api.SlaView;
 import dev.switchboard.ticket.api.TicketDetail;
+import dev.switchboard.ticket.sla.TicketSla;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,7 +17,7 @@ public final class TicketMapper {
 
     public static QueueEntry toQueueEntry(Ticket t) {
         return new QueueEntry(t.id, t.number, t.subject, t.status.id(), t.priority, t.channel, t.assignee,
-                t.contactName, t.lastMessagePreview, t.messageCount, t.createdAt, t.updatedAt);
+                t.contactName, t.lastMessagePreview, t.messageCount, t.createdAt, t.updatedAt, sla(t));
     }
 
     public static TicketDetail toDetail(Ticket t, List<TicketMessage> messages) {
@@ -22,8 +25,24 @@ public final class TicketMapper {
                 t.conversationKey, t.assignee, t.team, t.routingQueue,
                 new TicketDetail.Contact(t.contactId, t.contactName, t.contactIdentity),
                 t.createdAt, t.updatedAt, t.version, t.tier, t.reopenCount, t.followUpOf,
-                t.firstResponseAt, t.solvedAt, t.closedAt,
+                t.firstResponseAt, t.solvedAt, t.closedAt, sla(t),
                 messages.stream().map(TicketMapper::toView).toList());
+    }
+
+    /** A paused clock counts as stopped at the pause: waiting on the customer is no breach. */
+    static SlaView sla(Ticket t) {
+        Instant now = Instant.now();
+        Instant resolved = t.solvedAt != null ? t.solvedAt : t.closedAt;
+        Instant firstStop = t.firstResponseAt != null ? t.firstResponseAt : t.slaPausedAt;
+        Instant resolutionStop = resolved != null ? resolved : t.slaPausedAt;
+        return new SlaView(
+                new SlaView.Clock(t.firstResponseDueAt, t.firstResponseAt,
+                        t.firstResponseBreachedAt != null || TicketSla.breached(t.firstResponseDueAt, firstStop, now),
+                        t.firstResponseWarnedAt),
+                new SlaView.Clock(t.resolutionDueAt, resolved,
+                        t.resolutionBreachedAt != null || TicketSla.breached(t.resolutionDueAt, resolutionStop, now),
+                        t.resolutionWarnedAt),
+                t.slaPausedAt != null);
     }
 
     public static MessageView toView(TicketMessage m) {

@@ -51,7 +51,7 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
                         .getSingleResult());
     }
 
-    /** Open tickets, most urgent first, then the longest waiting. Null filters are ignored. */
+    /** Open tickets, most urgent first, then the SLA due first, then the longest waiting. Null filters are ignored. */
     public Uni<List<Ticket>> queue(Set<TicketStatus> statuses, Channel channel, String assignee, int limit) {
         StringBuilder query = new StringBuilder("status in :statuses");
         Parameters params = Parameters.with("statuses", statuses);
@@ -63,7 +63,9 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
             query.append(" and assignee = :assignee");
             params = params.and("assignee", assignee);
         }
-        return find(query.toString(), Sort.by("priorityRank").and("createdAt").and("number"), params)
+        // Within a priority, the SLA clock due first; tickets without a running clock after them.
+        Sort order = Sort.by("priorityRank").and("slaDueAt", Sort.NullPrecedence.NULLS_LAST).and("createdAt").and("number");
+        return find(query.toString(), order, params)
                 .range(0, limit - 1)
                 .list();
     }

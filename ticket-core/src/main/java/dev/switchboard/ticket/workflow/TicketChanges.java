@@ -1,10 +1,12 @@
 package dev.switchboard.ticket.workflow;
 
+import dev.switchboard.contract.Priority;
 import dev.switchboard.contract.ticket.TicketEvent;
 import dev.switchboard.ticket.api.TicketDetail;
 import dev.switchboard.ticket.outbox.Outbox;
 import dev.switchboard.ticket.outbox.OutboxRelay;
 import dev.switchboard.ticket.outbox.TicketEvents;
+import dev.switchboard.ticket.sla.TicketSla;
 import dev.switchboard.ticket.tickets.Ticket;
 import dev.switchboard.ticket.tickets.TicketMapper;
 import dev.switchboard.ticket.tickets.TicketMessage;
@@ -31,8 +33,11 @@ public class TicketChanges {
     private final TicketMessageRepository messages;
     private final Outbox outbox;
     private final OutboxRelay relay;
+    private final TicketSla sla;
 
-    public TicketChanges(TicketRepository tickets, TicketMessageRepository messages, Outbox outbox, OutboxRelay relay) {
+    public TicketChanges(TicketRepository tickets, TicketMessageRepository messages, Outbox outbox, OutboxRelay relay,
+                         TicketSla sla) {
+        this.sla = sla;
         this.tickets = tickets;
         this.messages = messages;
         this.outbox = outbox;
@@ -56,10 +61,15 @@ public class TicketChanges {
             }
             if (to == TicketStatus.SOLVED) {
                 ticket.solvedAt = now;
-                return outbox.add(TicketEvents.solved(ticket, now));
             }
             if (to == TicketStatus.CLOSED) {
                 ticket.closedAt = now;
+            }
+            sla.statusChanged(ticket, from, now);
+            if (to == TicketStatus.SOLVED) {
+                return outbox.add(TicketEvents.solved(ticket, now));
+            }
+            if (to == TicketStatus.CLOSED) {
                 return outbox.add(TicketEvents.closed(ticket, now));
             }
             return Uni.createFrom().voidItem();
@@ -78,11 +88,29 @@ public class TicketChanges {
             }
             Instant now = Instant.now();
             ticket.tier++;
+            TicketStatus from = ticket.status;
             ticket.status = TicketStatus.ESCALATED;
+            sla.statusChanged(ticket, from, now);
             ticket.updatedAt = now;
             TicketMessage note = Notes.internal(ticket, ticket.assignee,
                     "Escalated to tier " + ticket.tier + ": " + reason.strip(), now);
             return messages.persist(note).replaceWithVoid();
+        });
+    }
+
+    /** A new priority: the SLA due times are recomputed from creation with its targets. */
+    public Uni<TicketDetail> reprioritise(UUID id, String priorityId, Long expectedVersion) {
+        Priority priority = parsePriority(priorityId);
+        return change(id, expectedVersion, ticket -> {
+            if (!ticket.status.isOpen()) {
+                throw new ConflictException("priority-forbidden", "a " + ticket.status.id() + " ticket keeps its priority");
+            }
+            if (ticket.priority != priority) {
+                ticket.prioritise(priority);
+                sla.reprioritised(ticket);
+                ticket.updatedAt = Instant.now();
+            }
+            return Uni.createFrom().voidItem();
         });
     }
 
@@ -120,6 +148,17 @@ public class TicketChanges {
                         .chain(ticket -> messages.forTicket(ticket.id)
                                 .map(list -> TicketMapper.toDetail(ticket, list))))
                 .invoke(relay::trigger);
+    }
+
+    private static Priority parsePriority(String priorityId) {
+        if (priorityId == null || priorityId.isBlank()) {
+            throw new BadRequestException("priority is required");
+        }
+        try {
+            return Priority.fromId(priorityId.strip());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("unknown priority: " + priorityId);
+        }
     }
 
     private static TicketStatus parseStatus(String statusId) {

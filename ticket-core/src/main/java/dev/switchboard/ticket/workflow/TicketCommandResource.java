@@ -42,6 +42,13 @@ public class TicketCommandResource {
     }
 
     @POST
+    @Path("/priority")
+    public Uni<TicketDetail> priority(@RestPath String id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
+                                      TicketCommands.PriorityChange body) {
+        return changes.reprioritise(Requests.ticketId(id), Requests.body(body).priority(), Requests.expectedVersion(ifMatch));
+    }
+
+    @POST
     @Path("/assign")
     public Uni<TicketDetail> assign(@RestPath String id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
                                     TicketCommands.Assignment body) {
