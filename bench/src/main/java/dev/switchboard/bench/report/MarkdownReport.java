@@ -51,6 +51,7 @@ final class MarkdownReport {
         row(md, "doubled stored messages", t.doubledStored());
         t.decisionsByType().forEach((type, n) -> row(md, "routing records: " + type, n));
         md.append("\nCounts add up: ").append(f.countsAddUp() ? "yes" : "**no**").append("\n");
+        FaultSection.render(md, f.faults(), t);
 
         md.append("\n## Raw Kafka ceiling (same broker, same run)\n\n");
         var c = f.kafkaCeiling();
