@@ -9,6 +9,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * Sends deliveries at a target rate (open model: the schedule does not wait for answers) or, with
@@ -46,13 +47,21 @@ public final class LoadGenerator {
 
     /** Sends for the given duration, then waits (bounded) for the answers and retries still pending. */
     public void run(int ratePerSecond, Duration duration) {
+        run(ratePerSecond, duration, () -> false);
+    }
+
+    /**
+     * As {@link #run(int, Duration)}, but keeps sending past the duration while {@code keepGoing}
+     * says so: a fault's recovery can only be seen while traffic flows.
+     */
+    public void run(int ratePerSecond, Duration duration, BooleanSupplier keepGoing) {
         Semaphore inFlight = new Semaphore(concurrency);
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         long interval = ratePerSecond > 0 ? 1_000_000_000L / ratePerSecond : 0;
         long due = start;
         try {
-            while (System.nanoTime() < end) {
+            while (System.nanoTime() < end || keepGoing.getAsBoolean()) {
                 if (interval > 0) {
                     // Behind schedule we send at once, so a slow patch shows up as latency, not as a lower rate.
                     long wait = due - System.nanoTime();

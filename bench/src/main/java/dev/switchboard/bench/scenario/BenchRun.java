@@ -62,6 +62,7 @@ public final class BenchRun {
         Drain.Outcome drain;
         List<ProcessSampler.Usage> usage;
         List<FaultFigures> faultFigures;
+        double loadSeconds; // longer than the scenario's duration when faults were still recovering
         try (ProcessSampler sampler = new ProcessSampler(pids())) {
             console.printf("Load: %s scenario, %s, %d s, seed %d%n", scenario.name(),
                     scenario.ratePerSecond() == 0 ? "full speed" : scenario.ratePerSecond() + "/s",
@@ -69,11 +70,13 @@ public final class BenchRun {
             Progress progress = new Progress(log, watcher, tickets);
             try (ProgressBar bar = new ProgressBar(log, scenario.duration(), console, interactive);
                  FaultRunner faults = new FaultRunner(scenario.faults(), stack, progress, console)) {
+                long loadStart = System.nanoTime();
                 try {
-                    load.run(scenario.ratePerSecond(), scenario.duration());
+                    load.run(scenario.ratePerSecond(), scenario.duration(), faults::pending);
                 } finally {
                     faults.close(); // the faults still to come fire before the drain starts
                     faultFigures = faults.figures();
+                    loadSeconds = (System.nanoTime() - loadStart) / 1e9;
                 }
             }
             long drainStart = System.nanoTime();
@@ -93,14 +96,14 @@ public final class BenchRun {
         List<Figures.StageFigures> stageFigures = stages.all().stream()
                 .map(s -> Figures.StageFigures.of(s, start)).toList();
         double pipeline = stages.stored().throughput(start);
-        double accepted = log.acks() / (double) scenario.duration().toSeconds();
+        double accepted = log.acks() / loadSeconds;
         FaultReport faultReport = new FaultReport(faultFigures, log.redeliveries(), log.gaveUp());
         List<Figures.TargetCheck> targets = new ArrayList<>(Targets.check(pipeline, stageFigures.get(2), tally));
         if (!faultFigures.isEmpty()) {
             targets.add(faultReport.target());
         }
         Figures figures = new Figures(scenario.name(), startedAt, scenario.ratePerSecond(),
-                scenario.duration().toMillis() / 1000.0, scenario.seed(), scenario.concurrency(), stageFigures, tally,
+                loadSeconds, scenario.seed(), scenario.concurrency(), stageFigures, tally,
                 tally.addsUp(), accepted, pipeline, drainSeconds, drain.name(), ceiling, pipeline / ceiling.producedPerSecond(),
                 usage, targets, faultReport);
         ReportWriter.write(figures, timeline, out);

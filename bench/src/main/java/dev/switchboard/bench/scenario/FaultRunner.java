@@ -13,8 +13,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Fires a scenario's faults one after the other on its own thread while the load runs: each at its
  * offset (or at once, if the one before is still recovering), then polls until the stage it hit
- * moves again. Closing waits for the faults still to come, so the drain never starts on a half-broken
- * system.
+ * moves again. The load runs on while faults are {@link #pending()}: recovery shows only in traffic.
  */
 final class FaultRunner implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(250);
@@ -87,6 +86,11 @@ final class FaultRunner implements AutoCloseable {
 
     private static double seconds(long nanos) {
         return Math.round(nanos / 1e8) / 10.0;
+    }
+
+    /** Whether faults are still to fire or to recover; the load keeps going until they are not. */
+    boolean pending() {
+        return thread.isAlive();
     }
 
     /** What has been fired so far, in order. */
