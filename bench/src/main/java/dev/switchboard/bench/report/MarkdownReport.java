@@ -55,9 +55,13 @@ final class MarkdownReport {
 
         md.append("\n## Raw Kafka ceiling (same broker, same run)\n\n");
         var c = f.kafkaCeiling();
-        md.append(String.format("%,d records of %d B, acks=all, idempotent: produced %,.0f records/s, consumed %,.0f "
-                        + "records/s. The pipeline ran at %.1f %% of the produce ceiling.%n", c.records(),
-                c.recordBytes(), c.producedPerSecond(), c.consumedPerSecond(), f.fractionOfCeiling() * 100));
+        if (c.records() == 0) {
+            md.append("Not measured in this scenario.\n");
+        } else {
+            md.append(String.format("%,d records of %d B, acks=all, idempotent: produced %,.0f records/s, consumed "
+                            + "%,.0f records/s. The pipeline ran at %.1f %% of the produce ceiling.%n", c.records(),
+                    c.recordBytes(), c.producedPerSecond(), c.consumedPerSecond(), f.fractionOfCeiling() * 100));
+        }
 
         md.append("\n## Processes\n\nCPU in % of one core (the machine has ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" and may be shared).\n\n");

@@ -88,9 +88,7 @@ public final class BenchRun {
         }
         Tally tally = new Accounting(stages, timeline).settle(log, watcher, tickets.rows());
 
-        console.printf("Kafka ceiling: %,d records of 1 KB...%n", scenario.ceilingRecords());
-        KafkaCeiling.Result ceiling = new KafkaCeiling(stack.endpoints().kafkaBootstrapServers())
-                .measure(scenario.ceilingRecords());
+        KafkaCeiling.Result ceiling = measureCeiling(scenario.ceilingRecords());
 
         long start = timeline.startMillis();
         List<Figures.StageFigures> stageFigures = stages.all().stream()
@@ -104,11 +102,21 @@ public final class BenchRun {
         }
         Figures figures = new Figures(scenario.name(), startedAt, scenario.ratePerSecond(),
                 loadSeconds, scenario.seed(), scenario.concurrency(), stageFigures, tally,
-                tally.addsUp(), accepted, pipeline, drainSeconds, drain.name(), ceiling, pipeline / ceiling.producedPerSecond(),
+                tally.addsUp(), accepted, pipeline, drainSeconds, drain.name(), ceiling,
+                ceiling.records() == 0 ? 0 : pipeline / ceiling.producedPerSecond(),
                 usage, targets, faultReport);
         ReportWriter.write(figures, timeline, out);
         console.printf("Report: %s%n", out.resolve("report.md").toAbsolutePath());
         return figures;
+    }
+
+    /** Zero records: not measured (the faults scenario is about recovery, not speed). */
+    private KafkaCeiling.Result measureCeiling(long records) {
+        if (records == 0) {
+            return new KafkaCeiling.Result(0, 0, 0, 0);
+        }
+        console.printf("Kafka ceiling: %,d records of 1 KB...%n", records);
+        return new KafkaCeiling(stack.endpoints().kafkaBootstrapServers()).measure(records);
     }
 
     private Map<String, Long> pids() {

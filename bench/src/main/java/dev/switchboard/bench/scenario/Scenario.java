@@ -11,7 +11,7 @@ import java.util.List;
  *
  * @param ratePerSecond  target deliveries per second; 0 = as fast as the channel answers
  * @param concurrency    deliveries in flight at most (the provider's connection pool)
- * @param ceilingRecords records for the raw Kafka ceiling measurement
+ * @param ceilingRecords records for the raw Kafka ceiling measurement; 0 = not measured
  * @param drainTimeout   how long the pipeline may make no progress after the load before the rest counts as lost
  * @param drainLimit     the longest wait after the load, progress or not (a backlog can take very long)
  * @param faults         what to break during the load (only the faults scenario has any)
@@ -45,7 +45,7 @@ public record Scenario(String name, int ratePerSecond, Duration duration, long s
      */
     public static Scenario faults(int ratePerSecond, Duration duration, long seed, List<Fault> faults) {
         return new Scenario("faults", ratePerSecond == 0 ? FAULTS_DEFAULT_RATE : ratePerSecond, duration, seed, 8,
-                Mix.REALISTIC, 5_000, Duration.ofSeconds(30), Duration.ofSeconds(120),
+                Mix.REALISTIC, 0, Duration.ofSeconds(30), Duration.ofSeconds(120),
                 Faults.spacedOver(duration, faults));
     }
 
