@@ -1,19 +1,23 @@
 package dev.switchboard.bench;
 
 import dev.switchboard.bench.scenario.Scenario;
+import dev.switchboard.bench.scenario.fault.Faults;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The command line of ./bench.sh, parsed. */
-record BenchOptions(int rate, Duration duration, long seed, Path out, String scenario) {
+record BenchOptions(int rate, Duration duration, long seed, Path out, String scenario, List<String> faults) {
     static final String USAGE = """
-            usage: ./bench.sh [--rate N] [--duration 60s] [--seed 42] [--out folder] [--scenario standard|smoke]
+            usage: ./bench.sh [--rate N] [--duration 60s] [--seed 42] [--out folder] [--scenario standard|smoke|faults]
+                              [--fault kill-routing|kill-ticket-core|kill-channel|broker-restart|db-restart|poison]
               --rate      deliveries per second; 0 = as fast as the channel answers (default 0)
               --duration  load time, e.g. 30s or 2m (default 60s)
               --seed      seed of the traffic mix (default 42)
               --out       report folder (default bench/target/bench-report-<time>)
-              --scenario  standard (default) or smoke""";
+              --scenario  standard (default), smoke, or faults (every fault, spaced over the load; rate 0 = 20/s)
+              --fault     one fault only (repeatable); implies --scenario faults""";
 
     static BenchOptions parse(List<String> args) {
         int rate = 0;
@@ -21,6 +25,7 @@ record BenchOptions(int rate, Duration duration, long seed, Path out, String sce
         long seed = 42;
         Path out = Path.of("bench/target/bench-report-" + System.currentTimeMillis());
         String scenario = "standard";
+        List<String> faults = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String flag = args.get(i);
             if (flag.equals("--help") || flag.equals("-h")) {
@@ -36,14 +41,19 @@ record BenchOptions(int rate, Duration duration, long seed, Path out, String sce
                 case "--seed" -> seed = Long.parseLong(value);
                 case "--out" -> out = Path.of(value);
                 case "--scenario" -> scenario = value;
+                case "--fault" -> faults.add(value);
                 default -> throw new IllegalArgumentException("unknown option " + flag + "\n" + USAGE);
             }
         }
-        return new BenchOptions(rate, duration, seed, out, scenario);
+        if (!faults.isEmpty()) {
+            scenario = "faults";
+            faults.forEach(Faults::named); // an unknown name fails here, before anything starts
+        }
+        return new BenchOptions(rate, duration, seed, out, scenario, List.copyOf(faults));
     }
 
     Scenario toScenario() {
-        return Scenario.named(scenario, rate, duration, seed);
+        return Scenario.named(scenario, rate, duration, seed, faults);
     }
 
     /** 30s, 2m, 500ms or plain seconds. */

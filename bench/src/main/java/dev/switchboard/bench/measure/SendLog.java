@@ -60,6 +60,8 @@ public final class SendLog {
     private final LongAdder retries = new LongAdder();
     private final LongAdder acks = new LongAdder();
     private final LongAdder errors = new LongAdder();
+    private final LongAdder redeliveries = new LongAdder();
+    private final LongAdder gaveUp = new LongAdder();
     private final Stage ack = new Stage("provider ack (HTTP 200)");
     private final Timeline timeline;
 
@@ -96,6 +98,24 @@ public final class SendLog {
 
     public void onFailure() {
         errors.increment();
+    }
+
+    /** A delivery sent again because the previous attempt failed or got a 5xx (also counted as a retry). */
+    public void onRedelivery() {
+        redeliveries.increment();
+    }
+
+    /** The retry policy gave up on a delivery. */
+    public void onGaveUp() {
+        gaveUp.increment();
+    }
+
+    public long redeliveries() {
+        return redeliveries.sum();
+    }
+
+    public long gaveUp() {
+        return gaveUp.sum();
     }
 
     public Collection<Sent> messages() {

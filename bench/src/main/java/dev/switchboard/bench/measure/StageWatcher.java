@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -31,6 +32,8 @@ public final class StageWatcher implements AutoCloseable {
     private final String bootstrapServers;
     private final Map<UUID, List<Seen>> seen = new ConcurrentHashMap<>();
     private final Set<UUID> routed = ConcurrentHashMap.newKeySet();
+    private final AtomicLong intakeRecords = new AtomicLong();
+    private final AtomicLong routingRecords = new AtomicLong();
     private final CountDownLatch positioned = new CountDownLatch(1);
     private final Timeline timeline;
     private volatile boolean running = true;
@@ -104,7 +107,10 @@ public final class StageWatcher implements AutoCloseable {
         String type = attributes.type().substring(attributes.type().lastIndexOf('.') + 1);
         seen.computeIfAbsent(id, i -> new ArrayList<>()).add(new Seen(record.topic(), type, record.timestamp()));
         timeline.count(intake ? "intake" : "routed", record.timestamp());
-        if (!intake) {
+        if (intake) {
+            intakeRecords.incrementAndGet();
+        } else {
+            routingRecords.incrementAndGet();
             routed.add(id);
         }
     }
@@ -112,6 +118,16 @@ public final class StageWatcher implements AutoCloseable {
     /** Whether at least one routing decision about this message has been read. */
     public boolean routed(UUID id) {
         return routed.contains(id);
+    }
+
+    /** Records of the run read so far on intake.messages.v1: a fault's recovery shows as growth. */
+    public long intakeRecords() {
+        return intakeRecords.get();
+    }
+
+    /** Records of the run read so far on routing.assignments.v1. */
+    public long routingRecords() {
+        return routingRecords.get();
     }
 
     /** Everything read about one message; call after {@link #close()}. */

@@ -12,7 +12,7 @@ public record Figures(String scenario, Instant startedAt, int targetRatePerSecon
                       int concurrency, List<StageFigures> stages, Tally tally, boolean countsAddUp,
                       double acceptedPerSecond, double pipelinePerSecond, double drainSeconds, String drainOutcome,
                       KafkaCeiling.Result kafkaCeiling, double fractionOfCeiling,
-                      List<ProcessSampler.Usage> processes, List<TargetCheck> targets) {
+                      List<ProcessSampler.Usage> processes, List<TargetCheck> targets, FaultReport faults) {
 
     /** Latency percentiles (milliseconds, from the first webhook of the message) and throughput of one stage. */
     public record StageFigures(String stage, long count, double p50Ms, double p95Ms, double p99Ms, double maxMs,

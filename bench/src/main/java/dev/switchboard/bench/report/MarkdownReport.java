@@ -51,12 +51,17 @@ final class MarkdownReport {
         row(md, "doubled stored messages", t.doubledStored());
         t.decisionsByType().forEach((type, n) -> row(md, "routing records: " + type, n));
         md.append("\nCounts add up: ").append(f.countsAddUp() ? "yes" : "**no**").append("\n");
+        FaultSection.render(md, f.faults(), t);
 
         md.append("\n## Raw Kafka ceiling (same broker, same run)\n\n");
         var c = f.kafkaCeiling();
-        md.append(String.format("%,d records of %d B, acks=all, idempotent: produced %,.0f records/s, consumed %,.0f "
-                        + "records/s. The pipeline ran at %.1f %% of the produce ceiling.%n", c.records(),
-                c.recordBytes(), c.producedPerSecond(), c.consumedPerSecond(), f.fractionOfCeiling() * 100));
+        if (c.records() == 0) {
+            md.append("Not measured in this scenario.\n");
+        } else {
+            md.append(String.format("%,d records of %d B, acks=all, idempotent: produced %,.0f records/s, consumed "
+                            + "%,.0f records/s. The pipeline ran at %.1f %% of the produce ceiling.%n", c.records(),
+                    c.recordBytes(), c.producedPerSecond(), c.consumedPerSecond(), f.fractionOfCeiling() * 100));
+        }
 
         md.append("\n## Processes\n\nCPU in % of one core (the machine has ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" and may be shared).\n\n");

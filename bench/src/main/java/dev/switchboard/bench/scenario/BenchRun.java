@@ -7,12 +7,15 @@ import dev.switchboard.bench.load.WhatsAppDriver;
 import dev.switchboard.bench.measure.Accounting;
 import dev.switchboard.bench.measure.KafkaCeiling;
 import dev.switchboard.bench.measure.ProcessSampler;
+import dev.switchboard.bench.measure.Progress;
 import dev.switchboard.bench.measure.SendLog;
 import dev.switchboard.bench.measure.StageWatcher;
 import dev.switchboard.bench.measure.Stages;
 import dev.switchboard.bench.measure.Tally;
 import dev.switchboard.bench.measure.TicketStore;
 import dev.switchboard.bench.measure.Timeline;
+import dev.switchboard.bench.report.FaultFigures;
+import dev.switchboard.bench.report.FaultReport;
 import dev.switchboard.bench.report.Figures;
 import dev.switchboard.bench.report.ReportWriter;
 import dev.switchboard.bench.report.Targets;
@@ -22,12 +25,10 @@ import dev.switchboard.devkit.providers.WhatsAppWebhooks;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One benchmark run against a system that is already up: load (with faults, if the scenario has
@@ -60,13 +61,23 @@ public final class BenchRun {
         double drainSeconds;
         Drain.Outcome drain;
         List<ProcessSampler.Usage> usage;
+        List<FaultFigures> faultFigures;
+        double loadSeconds; // longer than the scenario's duration when faults were still recovering
         try (ProcessSampler sampler = new ProcessSampler(pids())) {
             console.printf("Load: %s scenario, %s, %d s, seed %d%n", scenario.name(),
                     scenario.ratePerSecond() == 0 ? "full speed" : scenario.ratePerSecond() + "/s",
                     scenario.duration().toSeconds(), scenario.seed());
-            try (ProgressBar progress = new ProgressBar(log, scenario.duration(), console, interactive);
-                 FaultTimer faults = new FaultTimer(scenario.faults())) {
-                load.run(scenario.ratePerSecond(), scenario.duration());
+            Progress progress = new Progress(log, watcher, tickets);
+            try (ProgressBar bar = new ProgressBar(log, scenario.duration(), console, interactive);
+                 FaultRunner faults = new FaultRunner(scenario.faults(), stack, progress, console)) {
+                long loadStart = System.nanoTime();
+                try {
+                    load.run(scenario.ratePerSecond(), scenario.duration(), faults::pending);
+                } finally {
+                    faults.close(); // the faults still to come fire before the drain starts
+                    faultFigures = faults.figures();
+                    loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+                }
             }
             long drainStart = System.nanoTime();
             drain = new Drain(scenario.drainTimeout(), scenario.drainLimit(), console).await(log, watcher, tickets);
@@ -77,22 +88,35 @@ public final class BenchRun {
         }
         Tally tally = new Accounting(stages, timeline).settle(log, watcher, tickets.rows());
 
-        console.printf("Kafka ceiling: %,d records of 1 KB...%n", scenario.ceilingRecords());
-        KafkaCeiling.Result ceiling = new KafkaCeiling(stack.endpoints().kafkaBootstrapServers())
-                .measure(scenario.ceilingRecords());
+        KafkaCeiling.Result ceiling = measureCeiling(scenario.ceilingRecords());
 
         long start = timeline.startMillis();
         List<Figures.StageFigures> stageFigures = stages.all().stream()
                 .map(s -> Figures.StageFigures.of(s, start)).toList();
         double pipeline = stages.stored().throughput(start);
-        double accepted = log.acks() / (double) scenario.duration().toSeconds();
+        double accepted = log.acks() / loadSeconds;
+        FaultReport faultReport = new FaultReport(faultFigures, log.redeliveries(), log.gaveUp());
+        List<Figures.TargetCheck> targets = new ArrayList<>(Targets.check(pipeline, stageFigures.get(2), tally));
+        if (!faultFigures.isEmpty()) {
+            targets.add(faultReport.target());
+        }
         Figures figures = new Figures(scenario.name(), startedAt, scenario.ratePerSecond(),
-                scenario.duration().toMillis() / 1000.0, scenario.seed(), scenario.concurrency(), stageFigures, tally,
-                tally.addsUp(), accepted, pipeline, drainSeconds, drain.name(), ceiling, pipeline / ceiling.producedPerSecond(),
-                usage, Targets.check(pipeline, stageFigures.get(2), tally));
+                loadSeconds, scenario.seed(), scenario.concurrency(), stageFigures, tally,
+                tally.addsUp(), accepted, pipeline, drainSeconds, drain.name(), ceiling,
+                ceiling.records() == 0 ? 0 : pipeline / ceiling.producedPerSecond(),
+                usage, targets, faultReport);
         ReportWriter.write(figures, timeline, out);
         console.printf("Report: %s%n", out.resolve("report.md").toAbsolutePath());
         return figures;
+    }
+
+    /** Zero records: not measured (the faults scenario is about recovery, not speed). */
+    private KafkaCeiling.Result measureCeiling(long records) {
+        if (records == 0) {
+            return new KafkaCeiling.Result(0, 0, 0, 0);
+        }
+        console.printf("Kafka ceiling: %,d records of 1 KB...%n", records);
+        return new KafkaCeiling(stack.endpoints().kafkaBootstrapServers()).measure(records);
     }
 
     private Map<String, Long> pids() {
@@ -102,24 +126,5 @@ public final class BenchRun {
         }
         pids.put("bench (load generator)", ProcessHandle.current().pid());
         return pids;
-    }
-
-    /** Fires the scenario's faults at their offsets while the load runs. */
-    private final class FaultTimer implements AutoCloseable {
-        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-
-        FaultTimer(List<Fault.Scheduled> faults) {
-            for (Fault.Scheduled scheduled : faults) {
-                timer.schedule(() -> {
-                    console.printf("%nFault: %s%n", scheduled.fault().description());
-                    scheduled.fault().inject(stack);
-                }, scheduled.at().toMillis(), TimeUnit.MILLISECONDS);
-            }
-        }
-
-        @Override
-        public void close() {
-            timer.shutdownNow();
-        }
     }
 }

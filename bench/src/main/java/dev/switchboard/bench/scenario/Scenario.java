@@ -1,6 +1,7 @@
 package dev.switchboard.bench.scenario;
 
 import dev.switchboard.bench.load.Mix;
+import dev.switchboard.bench.scenario.fault.Faults;
 import java.time.Duration;
 import java.util.List;
 
@@ -10,10 +11,10 @@ import java.util.List;
  *
  * @param ratePerSecond  target deliveries per second; 0 = as fast as the channel answers
  * @param concurrency    deliveries in flight at most (the provider's connection pool)
- * @param ceilingRecords records for the raw Kafka ceiling measurement
+ * @param ceilingRecords records for the raw Kafka ceiling measurement; 0 = not measured
  * @param drainTimeout   how long the pipeline may make no progress after the load before the rest counts as lost
  * @param drainLimit     the longest wait after the load, progress or not (a backlog can take very long)
- * @param faults         what to break during the load (none in the standard and smoke scenarios)
+ * @param faults         what to break during the load (only the faults scenario has any)
  */
 public record Scenario(String name, int ratePerSecond, Duration duration, long seed, int concurrency, Mix mix,
                        long ceilingRecords, Duration drainTimeout, Duration drainLimit,
@@ -38,11 +39,31 @@ public record Scenario(String name, int ratePerSecond, Duration duration, long s
                 Duration.ofSeconds(30), Duration.ofSeconds(120), List.of());
     }
 
+    /**
+     * Faults spaced evenly over the load at a modest rate (20/s when the rate is 0): it measures
+     * recovery and the accounting under failure, not speed, and a backlog would blur both.
+     */
+    public static Scenario faults(int ratePerSecond, Duration duration, long seed, List<Fault> faults) {
+        return new Scenario("faults", ratePerSecond == 0 ? FAULTS_DEFAULT_RATE : ratePerSecond, duration, seed, 8,
+                Mix.REALISTIC, 0, Duration.ofSeconds(30), Duration.ofSeconds(120),
+                Faults.spacedOver(duration, faults));
+    }
+
+    static final int FAULTS_DEFAULT_RATE = 20;
+
     public static Scenario named(String name, int ratePerSecond, Duration duration, long seed) {
+        return named(name, ratePerSecond, duration, seed, List.of());
+    }
+
+    /** @param faultNames for the faults scenario: which faults (all of them when empty) */
+    public static Scenario named(String name, int ratePerSecond, Duration duration, long seed,
+                                 List<String> faultNames) {
         return switch (name) {
             case "standard" -> standard(ratePerSecond, duration, seed);
             case "smoke" -> smoke(ratePerSecond, duration, seed);
-            default -> throw new IllegalArgumentException("unknown scenario " + name + " (standard|smoke)");
+            case "faults" -> faults(ratePerSecond, duration, seed, faultNames.isEmpty() ? Faults.all()
+                    : faultNames.stream().map(Faults::named).toList());
+            default -> throw new IllegalArgumentException("unknown scenario " + name + " (standard|smoke|faults)");
         };
     }
 }

@@ -96,6 +96,18 @@ public final class Stack implements AutoCloseable {
         broker.kill();
     }
 
+    /** Stop and start the broker with the same data and ports; returns once it answers again. */
+    public void restartBroker() {
+        stopBroker();
+        startBroker();
+    }
+
+    /** Stops PostgreSQL and starts it again on the same port with the same data directory. */
+    public void restartDatabase() {
+        postgres.close();
+        postgres = EmbeddedPostgresServer.start(ports.postgres(), home.resolve("postgres"), durable);
+    }
+
     public void startServices() {
         ServiceSpec.ALL.forEach(this::startService);
     }
@@ -131,6 +143,11 @@ public final class Stack implements AutoCloseable {
     public void crashAndRestart(String name) {
         service(name).kill();
         startService(ServiceSpec.ALL.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow());
+    }
+
+    /** The PostgreSQL server's process id (postmaster), or -1 if it is not running. */
+    public long databasePid() {
+        return postgres == null ? -1 : postgres.pid();
     }
 
     public List<ManagedProcess> processes() {

@@ -3,6 +3,7 @@ package dev.switchboard.devkit.postgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -21,9 +22,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static final String PASSWORD = "switchboard";
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDir;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir) {
         this.postgres = postgres;
+        this.dataDir = dataDir;
     }
 
     /**
@@ -48,7 +51,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                         .setServerConfig("synchronous_commit", "off")
                         .setServerConfig("full_page_writes", "off");
             }
-            EmbeddedPostgresServer server = new EmbeddedPostgresServer(builder.start());
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(builder.start(), dataDir);
             server.createDatabaseOnce();
             return server;
         } catch (IOException e) {
@@ -58,6 +61,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     public int port() {
         return postgres.getPort();
+    }
+
+    /** The postmaster's pid, read from postmaster.pid in the data directory; -1 if unknown. */
+    public long pid() {
+        try {
+            if (dataDir == null) {
+                return -1;
+            }
+            return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     public String jdbcUrl() {
