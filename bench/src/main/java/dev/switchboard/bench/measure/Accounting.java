@@ -1,6 +1,8 @@
 package dev.switchboard.bench.measure;
 
 import dev.switchboard.contract.Topics;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,8 +27,16 @@ public final class Accounting {
         Map<String, Long> decisionsByType = new TreeMap<>();
         for (SendLog.Sent sent : log.messages()) {
             List<StageWatcher.Seen> seen = watcher.about(sent.id());
-            List<StageWatcher.Seen> decisions = seen.stream()
+            List<StageWatcher.Seen> records = seen.stream()
                     .filter(s -> !s.topic().equals(Topics.INTAKE_MESSAGES)).toList();
+            // A decision published again after a crash (at-least-once) has the same CloudEvents id and is
+            // dropped by consumers: it is one decision, counted apart as a republication.
+            List<StageWatcher.Seen> decisions = new ArrayList<>(records.stream()
+                    .collect(Collectors.toMap(StageWatcher.Seen::eventId, d -> d, (a, b) -> a, LinkedHashMap::new))
+                    .values());
+            if (records.size() > decisions.size()) {
+                decisionsByType.merge(REPUBLISHED, (long) (records.size() - decisions.size()), Long::sum);
+            }
             decisions.forEach(d -> decisionsByType.merge(d.type(), 1L, Long::sum));
             List<TicketStore.Row> rows = storedRows.getOrDefault(sent.providerMessageId(), List.of());
             fileLatencies(sent, seen, decisions, rows);
@@ -50,6 +60,9 @@ public final class Accounting {
                 log.uniqueAcked(), routed, stored, lostRouting, lostStored, doubledRouting, doubledStored,
                 decisionsByType);
     }
+
+    /** How republished decisions (same ce_id) show among the decision types of the report. */
+    static final String REPUBLISHED = "republished (same ce_id, dropped by consumers)";
 
     private enum Verdict { NONE, ONE, MORE }
 

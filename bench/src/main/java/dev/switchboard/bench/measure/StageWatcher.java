@@ -26,7 +26,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class StageWatcher implements AutoCloseable {
     /** One record about a message, as it was on a topic. */
-    public record Seen(String topic, String type, long timestampMillis) {
+    /** @param eventId the CloudEvents id: the same decision published again carries the same one */
+    public record Seen(String topic, String type, long timestampMillis, String eventId) {
     }
 
     private final String bootstrapServers;
@@ -105,7 +106,7 @@ public final class StageWatcher implements AutoCloseable {
         }
         UUID id = UUID.fromString(messageId);
         String type = attributes.type().substring(attributes.type().lastIndexOf('.') + 1);
-        seen.computeIfAbsent(id, i -> new ArrayList<>()).add(new Seen(record.topic(), type, record.timestamp()));
+        seen.computeIfAbsent(id, i -> new ArrayList<>()).add(new Seen(record.topic(), type, record.timestamp(), attributes.id()));
         timeline.count(intake ? "intake" : "routed", record.timestamp());
         if (intake) {
             intakeRecords.incrementAndGet();
