@@ -1,6 +1,7 @@
 package dev.switchboard.devkit.infra;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** Where the broker and the database are, and the Quarkus configuration that points at them. */
@@ -32,6 +33,6 @@ public record Endpoints(String kafkaBootstrapServers, String jdbcUrl, String dbU
     }
 
     static String toEnvName(String property) {
-        return property.toUpperCase().replaceAll("[^A-Z0-9]", "_");
+        return property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
     }
 }

@@ -28,7 +28,6 @@ public final class Stack implements AutoCloseable {
     private final StackPorts ports;
     private final boolean durable;
     private final Map<String, ManagedProcess> services = new LinkedHashMap<>();
-    private final Map<String, String> extraEnv = new HashMap<>();
     private ManagedProcess broker;
     private EmbeddedPostgresServer postgres;
     private boolean closed;
@@ -47,11 +46,6 @@ public final class Stack implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "stack-stop"));
     }
 
-    /** An environment variable for every service started after this call (e.g. a secret). */
-    public Stack withEnv(String name, String value) {
-        extraEnv.put(name, value);
-        return this;
-    }
 
     public Endpoints endpoints() {
         return new Endpoints("127.0.0.1:" + ports.kafka(), "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/"
@@ -92,9 +86,6 @@ public final class Stack implements AutoCloseable {
         broker.stop(STOP_GRACE);
     }
 
-    public void killBroker() {
-        broker.kill();
-    }
 
     /** Stop and start the broker with the same data and ports; returns once it answers again. */
     public void restartBroker() {
@@ -119,7 +110,6 @@ public final class Stack implements AutoCloseable {
         }
         Map<String, String> env = new HashMap<>(endpoints().environment());
         env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.port(spec.name())));
-        env.putAll(extraEnv);
         List<String> command = new ArrayList<>(List.of(ManagedProcess.javaExecutable(), "-Xmx384m",
                 "-XX:+UseSerialGC", "-jar", jar.toString()));
         ManagedProcess process = ManagedProcess.start(spec.name(), command, env, logs().resolve(spec.name() + ".log"));

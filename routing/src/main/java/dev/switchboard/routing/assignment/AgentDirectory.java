@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -62,7 +63,7 @@ public class AgentDirectory {
             capacity.put(c, 5);
         }
         Map<String, Integer> skills = config.seedSkills().stream().collect(Collectors.toMap(s -> s, s -> 3));
-        String name = id.substring(0, 1).toUpperCase() + id.substring(1);
+        String name = id.substring(0, 1).toUpperCase(Locale.ROOT) + id.substring(1);
         return new Agent(id, name, config.team(), 1, Agent.Presence.ONLINE, skills, Set.of(), Set.of(), capacity,
                 WeeklySchedule.always(ZoneId.of("UTC")));
     }

@@ -1,6 +1,7 @@
 package dev.switchboard.routing.assignment;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -19,7 +20,7 @@ public enum Eligibility {
         @Override
         Optional<String> refusal(Agent agent, WorkItem work, AgentLoad load, Instant now) {
             return agent.presence() == Agent.Presence.ONLINE ? Optional.empty()
-                    : Optional.of(agent.presence().name().toLowerCase());
+                    : Optional.of(agent.presence().name().toLowerCase(Locale.ROOT));
         }
     },
     ON_SCHEDULE {
