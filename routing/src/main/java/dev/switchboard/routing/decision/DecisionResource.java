@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class DecisionResource {
 
-    /** A decision as served: the event routing published, and whether the broker has it. */
+    /** A decision as served. {@code published}: nothing left to publish — the broker acknowledged it, or the message was dropped (never published). */
     public record DecisionView(UUID messageId, String agentId, boolean published, JsonNode event) {
     }
 
