@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
  * Publishes a stored decision on {@code routing.assignments.v1} and marks it published once the
@@ -24,7 +25,9 @@ public class DecisionPublisher {
     private final MutinyEmitter<byte[]> assignments;
     private final RoutedMessageRepository repository;
 
-    public DecisionPublisher(@Channel("assignments-out") MutinyEmitter<byte[]> assignments,
+    /** A batch sends hundreds of decisions at once; the sink's in-flight limit is the back-pressure. */
+    public DecisionPublisher(@Channel("assignments-out") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
+                             MutinyEmitter<byte[]> assignments,
                              RoutedMessageRepository repository) {
         this.assignments = assignments;
         this.repository = repository;
@@ -38,6 +41,20 @@ public class DecisionPublisher {
 
     /** A decision just made: its JSON is the bytes that were stored, sent as they are. */
     public Uni<Void> publish(UUID messageId, RoutingEvent event, byte[] json) {
+        return send(event, json).chain(() -> repository.markPublished(messageId));
+    }
+
+    /** A stored decision read back, sent without marking it (see {@link #send(RoutingEvent, byte[])}). */
+    public Uni<Void> send(String eventJson) {
+        byte[] json = eventJson.getBytes(StandardCharsets.UTF_8);
+        return send(Json.read(json, RoutingEvent.class), json);
+    }
+
+    /**
+     * Sends a decision and completes when the broker acknowledged it, without marking it: a batch
+     * marks all of its decisions at once afterwards ({@link RoutedMessageRepository#markPublished(java.util.Collection)}).
+     */
+    public Uni<Void> send(RoutingEvent event, byte[] json) {
         RecordHeaders headers = new RecordHeaders();
         CloudEvents.write(CloudEvents.attributesOf(event, SOURCE), headers);
         Message<byte[]> record = Message.of(json)
@@ -45,7 +62,6 @@ public class DecisionPublisher {
                         .withKey(event.key())
                         .withHeaders(headers)
                         .build());
-        return assignments.sendMessage(record)
-                .chain(() -> repository.markPublished(messageId));
+        return assignments.sendMessage(record);
     }
 }

@@ -12,7 +12,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -40,6 +43,18 @@ public class RoutedMessageRepository {
                         + "FROM routing.routed_message WHERE message_id = $1")
                 .execute(Tuple.of(messageId))
                 .map(rows -> rows.iterator().hasNext() ? Optional.of(toRouted(rows.iterator().next())) : Optional.empty());
+    }
+
+    /** The stored decisions among these message ids, by id: one query for a whole batch. */
+    public Uni<Map<UUID, RoutedMessage>> findAll(SqlConnection c, Collection<UUID> messageIds) {
+        return c.preparedQuery("SELECT message_id, agent_id, event::text AS event, published_at IS NOT NULL AS published "
+                        + "FROM routing.routed_message WHERE message_id = ANY($1)")
+                .execute(Tuple.of(messageIds.toArray(UUID[]::new)))
+                .map(rows -> {
+                    Map<UUID, RoutedMessage> found = new HashMap<>();
+                    rows.forEach(r -> found.put(r.getUUID("message_id"), toRouted(r)));
+                    return found;
+                });
     }
 
     public Uni<Optional<RoutedMessage>> find(UUID messageId) {
@@ -88,6 +103,17 @@ public class RoutedMessageRepository {
                     rows.forEach(r -> found.add(toRouted(r)));
                     return found;
                 });
+    }
+
+    /** Marks a batch's decisions published, in one statement, once the broker acknowledged all of them. */
+    public Uni<Void> markPublished(Collection<UUID> messageIds) {
+        if (messageIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return pool.preparedQuery("UPDATE routing.routed_message SET published_at = now() "
+                        + "WHERE message_id = ANY($1) AND published_at IS NULL")
+                .execute(Tuple.of(messageIds.toArray(UUID[]::new)))
+                .replaceWithVoid();
     }
 
     public Uni<Void> markPublished(UUID messageId) {

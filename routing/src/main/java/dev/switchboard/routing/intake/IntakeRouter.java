@@ -2,28 +2,40 @@ package dev.switchboard.routing.intake;
 
 import dev.switchboard.contract.Json;
 import dev.switchboard.contract.intake.InboundMessage;
+import dev.switchboard.routing.contact.store.ContactRepository;
 import dev.switchboard.routing.decision.DecisionPublisher;
 import dev.switchboard.routing.decision.RoutedMessageRepository;
 import dev.switchboard.routing.decision.RoutedMessageRepository.RoutedMessage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Consumes {@code intake.messages.v1}, decides once per message id, publishes the decision on
- * {@code routing.assignments.v1}. The offset is committed only after the decision is stored and
- * the broker acknowledged the event; a redelivery finds the stored decision and publishes it
- * again only if that never succeeded.
+ * Consumes {@code intake.messages.v1} a poll at a time, decides once per message id, publishes the
+ * decisions on {@code routing.assignments.v1}. A batch is decided in one transaction (in partition
+ * order, each decision seeing the ones before it), all its decisions are sent at once and waited
+ * for together, and only then are its offsets committed: one commit and one broker wait per batch
+ * instead of per message. A redelivery finds the stored decision and publishes it again only if
+ * that never succeeded.
  */
 @ApplicationScoped
 public class IntakeRouter {
@@ -32,91 +44,144 @@ public class IntakeRouter {
     private static final Logger LOG = Logger.getLogger(IntakeRouter.class);
 
     private final RoutedMessageRepository routed;
+    private final ContactRepository contacts;
     private final MessageDecider decider;
     private final DecisionPublisher publisher;
+    private final IntakeDeadLetters deadLetters;
     private final Counter decided;
     private final Counter duplicates;
     private final Timer decisionTime;
+    private final Timer batchTime;
 
-    public IntakeRouter(RoutedMessageRepository routed, MessageDecider decider, DecisionPublisher publisher,
-                        MeterRegistry registry) {
+    public IntakeRouter(RoutedMessageRepository routed, ContactRepository contacts, MessageDecider decider,
+                        DecisionPublisher publisher, IntakeDeadLetters deadLetters, MeterRegistry registry) {
         this.routed = routed;
+        this.contacts = contacts;
         this.decider = decider;
         this.publisher = publisher;
+        this.deadLetters = deadLetters;
         this.decided = Counter.builder("switchboard.routing.messages").tag("outcome", "routed").register(registry);
         this.duplicates = Counter.builder("switchboard.routing.messages").tag("outcome", "duplicate").register(registry);
         this.decisionTime = Timer.builder("switchboard.routing.decision.latency")
                 .description("from receipt of a message to its decision being stored and published")
                 .publishPercentiles(0.5, 0.95, 0.99).register(registry);
+        this.batchTime = Timer.builder("switchboard.routing.batch.duration")
+                .description("one poll of intake records: decided, stored, published")
+                .publishPercentiles(0.5, 0.99).register(registry);
+    }
+
+    /** A readable message of the batch, with when it was received here. */
+    private record Received(InboundMessage message, long receivedNanos) {
+    }
+
+    /** What a batch publishes: a fresh decision, or a stored one the broker never acknowledged. */
+    private record ToPublish(UUID messageId, MessageDecider.Decided fresh, String eventJson) {
     }
 
     /**
-     * A record that cannot be read throws here and goes to the dead-letter topic (failure-strategy).
-     * Anything else (database or broker away) is retried with back-off, holding the partition: the
-     * message waits instead of being dead-lettered, and its offset is not committed meanwhile.
+     * Unreadable records go to the dead-letter topic with the reason (and the batch moves on);
+     * anything else (database or broker away) retries the whole batch with back-off, holding the
+     * partitions: the messages wait instead of being dead-lettered, and no offset is committed meanwhile.
      */
     @Incoming("intake-in")
-    public Uni<Void> route(byte[] payload) {
+    public Uni<Void> route(KafkaRecordBatch<String, byte[]> batch) {
+        long start = System.nanoTime();
+        List<Received> readable = new ArrayList<>();
+        List<IntakeDeadLetters.Unreadable> unreadable = new ArrayList<>();
+        for (KafkaRecord<String, byte[]> record : batch) {
+            try {
+                readable.add(new Received(readable(record.getPayload()), start));
+            } catch (Json.MalformedEventException e) {
+                unreadable.add(new IntakeDeadLetters.Unreadable(record, e));
+            }
+        }
+        return deadLetters.send(unreadable)
+                .chain(() -> Uni.createFrom().deferred(() -> routeOnce(readable))
+                        .onFailure().invoke(e -> LOG.warnf("routing a batch of %d failed, retrying: %s",
+                                readable.size(), e.toString()))
+                        .onFailure().retry().withBackOff(RETRY_FIRST, RETRY_MAX).indefinitely())
+                .invoke(() -> {
+                    long end = System.nanoTime();
+                    readable.forEach(r -> decisionTime.record(end - r.receivedNanos(), TimeUnit.NANOSECONDS));
+                    batchTime.record(end - start, TimeUnit.NANOSECONDS);
+                })
+                .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    }
+
+    private static InboundMessage readable(byte[] payload) {
         InboundMessage message = Json.read(payload, InboundMessage.class);
         if (!message.hasDeterministicId()) {
             throw new Json.MalformedEventException("message " + message.id() + " does not carry the contract's id for "
                     + message.channel().id() + ":" + message.providerMessageId());
         }
-        long start = System.nanoTime();
-        return Uni.createFrom().deferred(() -> routeOnce(message))
-                .onFailure().invoke(e -> LOG.warnf("routing %s failed, retrying: %s", message.id(), e.toString()))
-                .onFailure().retry().withBackOff(RETRY_FIRST, RETRY_MAX).indefinitely()
-                .invoke(() -> decisionTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
+        return message;
     }
 
-    private Uni<Void> routeOnce(InboundMessage message) {
-        AtomicReference<MessageDecider.Decided> made = new AtomicReference<>();
-        return routed.inTransaction(c -> decideOnce(c, message, made))
+    private Uni<Void> routeOnce(List<Received> batch) {
+        if (batch.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<MessageDecider.Decided> made = new ArrayList<>();
+        return routed.inTransaction(c -> decideAll(c, batch, made))
                 .onFailure().invoke(e -> {
-                    if (made.get() != null) {
-                        made.get().undo().run();
+                    // Capacity reserved by later decisions is given back first, as a stack unwinds.
+                    for (int i = made.size() - 1; i >= 0; i--) {
+                        made.get(i).undo().run();
                     }
                 })
-                .invoke(() -> {
-                    if (made.get() != null) {
-                        made.get().afterCommit().run();
-                    }
-                })
-                .chain(decision -> {
-                    if (decision.published()) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    MessageDecider.Decided fresh = made.get();
-                    return fresh == null
-                            ? publisher.publish(decision.messageId(), decision.eventJson())
-                            : publisher.publish(decision.messageId(), fresh.event(),
-                                    decision.eventJson().getBytes(StandardCharsets.UTF_8));
-                });
+                .invoke(() -> made.forEach(d -> d.afterCommit().run()))
+                .chain(this::publishAll);
     }
 
-    private Uni<RoutedMessage> decideOnce(SqlConnection c, InboundMessage message,
-                                          AtomicReference<MessageDecider.Decided> made) {
-        return routed.find(c, message.id())
-                .chain(existing -> {
-                    if (existing.isPresent()) {
-                        duplicates.increment();
-                        return Uni.createFrom().item(existing.get());
-                    }
-                    Instant now = Instant.now();
-                    return decider.decide(c, message, now)
-                            .invoke(made::set)
-                            .chain(decision -> store(c, message, decision, now));
-                });
+    private Uni<List<ToPublish>> decideAll(SqlConnection c, List<Received> batch, List<MessageDecider.Decided> made) {
+        List<UUID> ids = batch.stream().map(r -> r.message().id()).toList();
+        Set<UUID> seen = new HashSet<>();
+        return routed.findAll(c, ids)
+                .chain(stored -> Multi.createFrom().iterable(batch)
+                        .onItem().transformToUniAndConcatenate(r -> decideOnce(c, r.message(), stored, seen, made))
+                        .collect().asList())
+                .map(all -> all.stream().filter(Objects::nonNull).toList());
     }
 
-    private Uni<RoutedMessage> store(SqlConnection c, InboundMessage message, MessageDecider.Decided decision,
-                                     Instant now) {
+    /** @return what to publish for this message, or null when nothing is (already published, or dropped) */
+    private Uni<ToPublish> decideOnce(SqlConnection c, InboundMessage message, Map<UUID, RoutedMessage> stored,
+                                      Set<UUID> seen, List<MessageDecider.Decided> made) {
+        RoutedMessage existing = stored.get(message.id());
+        if (existing != null || !seen.add(message.id())) {
+            duplicates.increment();
+            return Uni.createFrom().item(existing == null || existing.published() ? null
+                    : new ToPublish(message.id(), null, existing.eventJson()));
+        }
+        Instant now = Instant.now();
+        return decider.decide(c, message, now)
+                .invoke(made::add)
+                .chain(decision -> store(c, message, decision, now));
+    }
+
+    private Uni<ToPublish> store(SqlConnection c, InboundMessage message, MessageDecider.Decided decision, Instant now) {
         String json = new String(Json.write(decision.event()), StandardCharsets.UTF_8);
+        UUID contactId = decision.event().contact() == null ? null : decision.event().contact().contactId();
         return routed.insert(c, message.id(), message.channel().id(), message.conversationKey(), decision.agentId(),
                         now, json, !decision.publish())
+                .call(() -> contactId == null ? Uni.createFrom().voidItem()
+                        : contacts.rememberConversation(c, contactId, message.conversationKey(), now))
                 .map(inserted -> {
                     decided.increment();
-                    return new RoutedMessage(message.id(), decision.agentId(), json, !decision.publish());
+                    return decision.publish() ? new ToPublish(message.id(), decision, json) : null;
                 });
+    }
+
+    /** Sends every decision of the batch at once (in order), waits for all acks, marks them in one statement. */
+    private Uni<Void> publishAll(List<ToPublish> decisions) {
+        if (decisions.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Uni<Void>> sends = decisions.stream()
+                .map(p -> p.fresh() == null
+                        ? publisher.send(p.eventJson())
+                        : publisher.send(p.fresh().event(), p.eventJson().getBytes(StandardCharsets.UTF_8)))
+                .toList();
+        return Uni.join().all(sends).andFailFast()
+                .chain(() -> routed.markPublished(decisions.stream().map(ToPublish::messageId).toList()));
     }
 }

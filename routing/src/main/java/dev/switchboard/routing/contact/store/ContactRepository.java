@@ -11,6 +11,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -102,10 +103,18 @@ public class ContactRepository {
     public Uni<Integer> conversations(SqlConnection c, UUID id) {
         return c.preparedQuery("WITH RECURSIVE family(id) AS (SELECT $1::uuid UNION "
                         + "SELECT k.contact_id FROM routing.contact k JOIN family f ON k.merged_into = f.id) "
-                        + "SELECT count(DISTINCT conversation_key) AS n FROM routing.routed_message "
-                        + "WHERE event->'contact'->>'contactId' IN (SELECT id::text FROM family)")
+                        + "SELECT count(DISTINCT conversation_key) AS n FROM routing.contact_conversation "
+                        + "WHERE contact_id IN (SELECT id FROM family)")
                 .execute(Tuple.of(id))
                 .map(rows -> rows.iterator().next().getLong("n").intValue());
+    }
+
+    /** Remembers that this contact writes in this conversation (counted by {@link #conversations}). */
+    public Uni<Void> rememberConversation(SqlConnection c, UUID contactId, String conversationKey, Instant at) {
+        return c.preparedQuery("INSERT INTO routing.contact_conversation (contact_id, conversation_key, first_seen) "
+                        + "VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+                .execute(Tuple.of(contactId, conversationKey, OffsetDateTime.ofInstant(at, ZoneOffset.UTC)))
+                .replaceWithVoid();
     }
 
     private Uni<TreeSet<Identity>> identitiesOf(SqlConnection c, UUID id) {
