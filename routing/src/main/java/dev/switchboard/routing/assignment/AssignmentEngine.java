@@ -65,8 +65,11 @@ public final class AssignmentEngine {
             reasons.add("queued: no eligible agent with free capacity");
             return new AssignmentOutcome.Queue(reasons);
         }
+        // Each score once (500 agents sorted by a computed key would score them thousands of times).
         List<Agent> ranked = eligible.stream()
-                .sorted(Comparator.comparingDouble((Agent a) -> -score(a, work, load, now)).thenComparing(Agent::id))
+                .map(a -> new Scored(a, score(a, work, load, now)))
+                .sorted(Comparator.comparingDouble((Scored s) -> -s.score()).thenComparing(s -> s.agent().id()))
+                .map(Scored::agent)
                 .toList();
         String shown = ranked.stream().limit(CANDIDATES_SHOWN)
                 .map(a -> explainScore(a, work, load, now))
@@ -75,6 +78,9 @@ public final class AssignmentEngine {
         Agent winner = ranked.get(0);
         reasons.add("assigned to " + winner.id() + " (highest score)");
         return new AssignmentOutcome.Assign(winner.id(), winner.team(), reasons, false);
+    }
+
+    private record Scored(Agent agent, double score) {
     }
 
     static double score(Agent agent, WorkItem work, AgentLoad load, Instant now) {

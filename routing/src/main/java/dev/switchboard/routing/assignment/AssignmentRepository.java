@@ -78,7 +78,9 @@ public class AssignmentRepository {
 
     /** The agent holds the conversation; a follow-up to the same agent keeps the first offer's clock. */
     public Uni<Void> hold(SqlConnection c, WorkItem work, String agentId, Instant at) {
-        return c.preparedQuery("INSERT INTO routing.conversation_assignment "
+        // Taken off the queue in the same statement (a data-modifying CTE always runs): one round trip.
+        return c.preparedQuery("WITH dequeued AS (DELETE FROM routing.queued_work WHERE conversation_key = $1) "
+                        + "INSERT INTO routing.conversation_assignment "
                         + "(conversation_key, agent_id, channel, assigned_at, work) VALUES ($1, $2, $3, $4, $5) "
                         + "ON CONFLICT (conversation_key) DO UPDATE SET work = EXCLUDED.work, "
                         + "assigned_at = CASE WHEN conversation_assignment.agent_id = EXCLUDED.agent_id "
@@ -92,8 +94,6 @@ public class AssignmentRepository {
                         .addString(work.channel().id())
                         .addOffsetDateTime(utc(at))
                         .addValue(new JsonObject(new String(Json.write(work), StandardCharsets.UTF_8))))
-                .chain(() -> c.preparedQuery("DELETE FROM routing.queued_work WHERE conversation_key = $1")
-                        .execute(Tuple.of(work.conversationKey())))
                 .replaceWithVoid();
     }
 

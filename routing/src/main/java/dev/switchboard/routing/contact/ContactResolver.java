@@ -98,8 +98,12 @@ public class ContactResolver {
         return merged
                 .chain(() -> contacts.find(c, decision.contactId()))
                 .map(found -> found.orElseThrow())
-                .chain(before -> contacts.save(c, touched(before, shown, message))
-                        .map(after -> new Linked(after, before.lastChannel(), reasons)));
+                .chain(before -> {
+                    ContactState after = touched(before, shown, message);
+                    // A returning customer on the same channel changes nothing: no write at all.
+                    return (after.equals(before) ? Uni.createFrom().item(after) : contacts.save(c, after))
+                            .map(saved -> new Linked(saved, before.lastChannel(), reasons));
+                });
     }
 
     /** The contact with the sender's identities linked, a name if it had none, and this channel as its last. */

@@ -2,7 +2,6 @@ package dev.switchboard.routing.intake;
 
 import dev.switchboard.contract.Json;
 import dev.switchboard.contract.intake.InboundMessage;
-import dev.switchboard.routing.contact.store.ContactRepository;
 import dev.switchboard.routing.decision.DecisionPublisher;
 import dev.switchboard.routing.decision.RoutedMessageRepository;
 import dev.switchboard.routing.decision.RoutedMessageRepository.RoutedMessage;
@@ -44,7 +43,6 @@ public class IntakeRouter {
     private static final Logger LOG = Logger.getLogger(IntakeRouter.class);
 
     private final RoutedMessageRepository routed;
-    private final ContactRepository contacts;
     private final MessageDecider decider;
     private final DecisionPublisher publisher;
     private final IntakeDeadLetters deadLetters;
@@ -53,10 +51,9 @@ public class IntakeRouter {
     private final Timer decisionTime;
     private final Timer batchTime;
 
-    public IntakeRouter(RoutedMessageRepository routed, ContactRepository contacts, MessageDecider decider,
+    public IntakeRouter(RoutedMessageRepository routed, MessageDecider decider,
                         DecisionPublisher publisher, IntakeDeadLetters deadLetters, MeterRegistry registry) {
         this.routed = routed;
-        this.contacts = contacts;
         this.decider = decider;
         this.publisher = publisher;
         this.deadLetters = deadLetters;
@@ -161,10 +158,8 @@ public class IntakeRouter {
     private Uni<ToPublish> store(SqlConnection c, InboundMessage message, MessageDecider.Decided decision, Instant now) {
         String json = new String(Json.write(decision.event()), StandardCharsets.UTF_8);
         UUID contactId = decision.event().contact() == null ? null : decision.event().contact().contactId();
-        return routed.insert(c, message.id(), message.channel().id(), message.conversationKey(), decision.agentId(),
-                        now, json, !decision.publish())
-                .call(() -> contactId == null ? Uni.createFrom().voidItem()
-                        : contacts.rememberConversation(c, contactId, message.conversationKey(), now))
+        return routed.insert(c, message.id(), message.channel().id(), message.conversationKey(), contactId,
+                        decision.agentId(), now, json, !decision.publish())
                 .map(inserted -> {
                     decided.increment();
                     return decision.publish() ? new ToPublish(message.id(), decision, json) : null;

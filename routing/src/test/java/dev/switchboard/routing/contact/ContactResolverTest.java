@@ -16,9 +16,10 @@ import dev.switchboard.routing.contact.crm.CrmWireMock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
+import dev.switchboard.routing.decision.RoutedMessageRepository;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -29,6 +30,8 @@ class ContactResolverTest {
     ContactResolver resolver;
     @Inject
     Pool pool;
+    @Inject
+    RoutedMessageRepository routed;
 
     @Test
     void aCustomerWritingTwiceOnWhatsAppIsMatchedByPhone() {
@@ -98,12 +101,9 @@ class ContactResolverTest {
         String waId = newWaId();
         InboundMessage first = whatsapp(waId, "Eva", "Order 17 is late");
         ResolvedContact resolved = resolve(first);
-        // A decision already published: only the contact id of its event matters here.
-        pool.preparedQuery("INSERT INTO routing.routed_message (message_id, channel, conversation_key, agent_id, "
-                        + "decided_at, event, published_at) VALUES ($1, 'whatsapp', $2, 'alice', now(), $3, now())")
-                .execute(Tuple.of(first.id(), first.conversationKey(), new io.vertx.core.json.JsonObject()
-                        .put("contact", new io.vertx.core.json.JsonObject()
-                                .put("contactId", resolved.context().contactId().toString()))))
+        // A decision stored for it (only the contact id matters here), as the intake router stores it.
+        pool.withTransaction(c -> routed.insert(c, first.id(), "whatsapp", first.conversationKey(),
+                        resolved.context().contactId(), "alice", Instant.now(), "{}", true))
                 .await().atMost(Duration.ofSeconds(10));
 
         ResolvedContact again = resolve(whatsapp(waId, "Eva", "Any news on order 17?"));

@@ -7,11 +7,9 @@ import dev.switchboard.routing.contact.merge.ContactMatch.Known;
 import dev.switchboard.routing.contact.merge.ContactState;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -33,13 +31,14 @@ public class ContactRepository {
      * messages of one new person cannot create two contacts. Locks are taken in sorted order.
      */
     public Uni<Void> lock(SqlConnection c, Collection<Identity> identities) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Identity identity : new TreeSet<>(identities)) {
-            chain = chain.chain(() -> c.preparedQuery("SELECT pg_advisory_xact_lock(hashtext($1))")
-                    .execute(Tuple.of("contact:" + identity))
-                    .replaceWithVoid());
+        if (identities.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
-        return chain;
+        // One statement: unnest keeps the sorted order of the array, so the locks are taken in it.
+        String[] keys = new TreeSet<>(identities).stream().map(i -> "contact:" + i).toArray(String[]::new);
+        return c.preparedQuery("SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest($1::text[]) AS k")
+                .execute(Tuple.of(keys))
+                .replaceWithVoid();
     }
 
     /** The contact each identity already belongs to; identities nobody has are absent. */
@@ -57,11 +56,26 @@ public class ContactRepository {
     }
 
     public Uni<Optional<ContactState>> find(SqlConnection c, UUID id) {
-        return c.preparedQuery("SELECT " + COLUMNS + " FROM routing.contact WHERE contact_id = $1")
+        // The row and its identities in one round trip.
+        return c.preparedQuery("SELECT " + COLUMNS + ", ARRAY(SELECT i.kind FROM routing.contact_identity i "
+                        + "WHERE i.contact_id = k.contact_id ORDER BY i.kind, i.value) AS identity_kinds, "
+                        + "ARRAY(SELECT i.value FROM routing.contact_identity i "
+                        + "WHERE i.contact_id = k.contact_id ORDER BY i.kind, i.value) AS identity_values "
+                        + "FROM routing.contact k WHERE k.contact_id = $1")
                 .execute(Tuple.of(id))
-                .chain(rows -> rows.iterator().hasNext()
-                        ? identitiesOf(c, id).map(identities -> Optional.of(toState(rows.iterator().next(), identities)))
-                        : Uni.createFrom().item(Optional.<ContactState>empty()));
+                .map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return Optional.<ContactState>empty();
+                    }
+                    Row r = rows.iterator().next();
+                    String[] kinds = r.getArrayOfStrings("identity_kinds");
+                    String[] values = r.getArrayOfStrings("identity_values");
+                    TreeSet<Identity> identities = new TreeSet<>();
+                    for (int i = 0; i < kinds.length; i++) {
+                        identities.add(new Identity(IdentityKind.valueOf(kinds[i]), values[i]));
+                    }
+                    return Optional.of(toState(r, identities));
+                });
     }
 
     /** Inserts or updates the contact row, then makes its identities exactly {@code state.identities()}. */
@@ -107,26 +121,6 @@ public class ContactRepository {
                         + "WHERE contact_id IN (SELECT id FROM family)")
                 .execute(Tuple.of(id))
                 .map(rows -> rows.iterator().next().getLong("n").intValue());
-    }
-
-    /** Remembers that this contact writes in this conversation (counted by {@link #conversations}). */
-    public Uni<Void> rememberConversation(SqlConnection c, UUID contactId, String conversationKey, Instant at) {
-        return c.preparedQuery("INSERT INTO routing.contact_conversation (contact_id, conversation_key, first_seen) "
-                        + "VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
-                .execute(Tuple.of(contactId, conversationKey, OffsetDateTime.ofInstant(at, ZoneOffset.UTC)))
-                .replaceWithVoid();
-    }
-
-    private Uni<TreeSet<Identity>> identitiesOf(SqlConnection c, UUID id) {
-        return c.preparedQuery("SELECT kind, value FROM routing.contact_identity WHERE contact_id = $1")
-                .execute(Tuple.of(id))
-                .map(ContactRepository::identitySet);
-    }
-
-    private static TreeSet<Identity> identitySet(RowSet<Row> rows) {
-        TreeSet<Identity> identities = new TreeSet<>();
-        rows.forEach(r -> identities.add(identityOf(r)));
-        return identities;
     }
 
     private static ContactState toState(Row r, TreeSet<Identity> identities) {
