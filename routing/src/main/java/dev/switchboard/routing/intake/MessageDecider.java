@@ -129,6 +129,8 @@ public class MessageDecider {
                         RoutingEvent event = new MessageAssigned(message, contact, classification, decision,
                                 assign.agentId(), assign.team());
                         return assignments.hold(c, work, assign.agentId(), now)
+                                // Not yet a Decided the caller could undo: give the reservation back here.
+                                .onFailure().invoke(undo)
                                 .map(ignored -> new Decided(event, assign.agentId(), true, undo, afterCommit));
                     }
                     RoutingEvent event = new MessageQueued(message, contact, classification, decision, QueueResource.queueOf(work));
