@@ -1,7 +1,6 @@
 package dev.switchboard.ticket.workflow;
 
 import dev.switchboard.contract.Priority;
-import dev.switchboard.contract.ticket.TicketEvent;
 import dev.switchboard.ticket.api.TicketDetail;
 import dev.switchboard.ticket.auth.Caller;
 import dev.switchboard.ticket.outbox.Outbox;
