@@ -3,6 +3,7 @@ package dev.switchboard.bench.routing;
 import dev.switchboard.contract.CloudEvents;
 import dev.switchboard.contract.Topics;
 import dev.switchboard.contract.intake.InboundMessage;
+import dev.switchboard.devkit.auth.DevTokens;
 import dev.switchboard.devkit.kafka.EventSender;
 import dev.switchboard.devkit.launcher.ServiceSpec;
 import dev.switchboard.devkit.launcher.Stack;
@@ -55,11 +56,13 @@ public final class RoutingBenchmark {
             stack.startService(ServiceSpec.ALL.stream().filter(s -> s.name().equals("routing")).findFirst().orElseThrow());
             String routing = stack.url("routing");
             HttpClient http = HttpClient.newHttpClient();
+            // Routing runs alone here, without ticket-core's development issuer: sign as it would.
+            String admin = DevTokens.mint("admin", List.of("admin"), List.of());
             for (int i = 0; i < agents; i++) {
-                put(http, routing + "/api/agents/agent" + i, agentJson(random));
+                put(http, admin, routing + "/api/agents/agent" + i, agentJson(random));
             }
             for (int i = 0; i < rules; i++) {
-                post(http, routing + "/api/rules", ruleJson(i, random));
+                post(http, admin, routing + "/api/rules", ruleJson(i, random));
             }
             String bootstrap = stack.endpoints().kafkaBootstrapServers();
             int customers = Math.max(1, messages / 5);
@@ -129,13 +132,15 @@ public final class RoutingBenchmark {
         return m.find() ? String.format("%.1f", Double.parseDouble(m.group(1)) * 1000) : "?";
     }
 
-    private static void put(HttpClient http, String url, String json) throws IOException, InterruptedException {
+    private static void put(HttpClient http, String token, String url, String json) throws IOException, InterruptedException {
         send(http, HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    private static void post(HttpClient http, String url, String json) throws IOException, InterruptedException {
+    private static void post(HttpClient http, String token, String url, String json) throws IOException, InterruptedException {
         send(http, HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 

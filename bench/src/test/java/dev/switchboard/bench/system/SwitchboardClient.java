@@ -2,6 +2,7 @@ package dev.switchboard.bench.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.contract.Json;
+import dev.switchboard.devkit.auth.DevTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,7 +11,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** What a provider and an agent do over HTTP, and nothing else. */
+/**
+ * What a provider and an agent do over HTTP, and nothing else. The agent signs in as the demo admin
+ * at ticket-core's development issuer (sees every team's tickets).
+ */
 final class SwitchboardClient {
     record Answer(int statusCode, String body) {
     }
@@ -18,6 +22,7 @@ final class SwitchboardClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String whatsapp;
     private final String ticketCore;
+    private String token;
 
     SwitchboardClient(String whatsapp, String ticketCore) {
         this.whatsapp = whatsapp;
@@ -47,11 +52,19 @@ final class SwitchboardClient {
     }
 
     private JsonNode getJson(String url) {
-        Answer answer = send(HttpRequest.newBuilder(URI.create(url)).GET());
+        Answer answer = send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token()).GET());
         if (answer.statusCode() != 200) {
             throw new IllegalStateException("GET " + url + " answered " + answer.statusCode() + ": " + answer.body());
         }
         return Json.read(answer.body().getBytes(StandardCharsets.UTF_8), JsonNode.class);
+    }
+
+    /** Asked once, when first needed: ticket-core is up by then. Dev tokens live 8 h, longer than any run. */
+    private synchronized String token() {
+        if (token == null) {
+            token = DevTokens.fromIssuer(ticketCore, "admin");
+        }
+        return token;
     }
 
     private Answer send(HttpRequest.Builder request) {

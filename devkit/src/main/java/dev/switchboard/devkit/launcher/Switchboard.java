@@ -1,5 +1,6 @@
 package dev.switchboard.devkit.launcher;
 
+import dev.switchboard.devkit.auth.DevTokens;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
@@ -41,6 +42,10 @@ public final class Switchboard {
         }
         System.out.printf("%nSwitchboard is up in %.1f s. Unified queue: %s/api/queue%n",
                 (System.nanoTime() - start) / 1e9, stack.url("ticket-core"));
+        System.out.printf("The APIs need a bearer token. Demo users alice, bob, carol (agents, team tier1), dave (tier2),"
+                + " sam (supervisor), admin; password %s:%n  curl -s -X POST %s/auth/token -H 'Content-Type: application/json'"
+                + " -d '{\"username\":\"alice\",\"password\":\"%s\"}'%n",
+                DevTokens.DEMO_PASSWORD, stack.url("ticket-core"), DevTokens.DEMO_PASSWORD);
         System.out.println("WhatsApp webhook: " + stack.url("channel-whatsapp") + "/webhooks/whatsapp");
         System.out.println("Logs: " + stack.logs().toAbsolutePath() + "   Press Ctrl-C to stop.");
         stopped.await();

@@ -1,7 +1,12 @@
 package dev.switchboard.routing.assignment;
 
 import dev.switchboard.contract.Channel;
+import dev.switchboard.routing.auth.Roles;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -35,8 +40,11 @@ public class AgentResource {
     private final AgentDirectory directory;
     private final AssignmentRepository repository;
     private final QueueDrainer drainer;
+    private final CurrentIdentityAssociation identities;
 
-    public AgentResource(AgentDirectory directory, AssignmentRepository repository, QueueDrainer drainer) {
+    public AgentResource(AgentDirectory directory, AssignmentRepository repository, QueueDrainer drainer,
+                         CurrentIdentityAssociation identities) {
+        this.identities = identities;
         this.directory = directory;
         this.repository = repository;
         this.drainer = drainer;
@@ -54,6 +62,7 @@ public class AgentResource {
         return view(directory.find(id).orElseThrow(() -> new NotFoundException("no agent " + id)));
     }
 
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
     @PUT
     @Path("/{id}")
     @Operation(summary = "Creates or replaces an agent (skills, products, languages, capacity, schedule)")
@@ -74,17 +83,30 @@ public class AgentResource {
     @Path("/{id}/presence")
     @Operation(summary = "Online, away or offline; going online takes queued work at once")
     public Uni<AgentView> presence(@PathParam("id") String id, PresenceChange change) {
-        Agent current = directory.find(id).orElseThrow(() -> new NotFoundException("no agent " + id));
-        AgentDocument document = AgentDocument.of(current);
-        Agent changed = valid(new AgentDocument(id, document.name(), document.team(), document.tier(),
-                change == null ? null : change.presence(), document.skills(), document.products(),
-                document.languages(), document.capacity(), document.schedule()));
-        return repository.saveAgent(changed)
-                .invoke(() -> directory.put(changed))
-                .invoke(drainer::trigger)
-                .map(ignored -> view(changed));
+        return identities.getDeferredIdentity()
+                .invoke(identity -> ownPresenceUnlessLead(identity, id))
+                .chain(identity -> {
+                    Agent current = directory.find(id).orElseThrow(() -> new NotFoundException("no agent " + id));
+                    AgentDocument document = AgentDocument.of(current);
+                    Agent changed = valid(new AgentDocument(id, document.name(), document.team(), document.tier(),
+                            change == null ? null : change.presence(), document.skills(), document.products(),
+                            document.languages(), document.capacity(), document.schedule()));
+                    return repository.saveAgent(changed)
+                            .invoke(() -> directory.put(changed))
+                            .invoke(drainer::trigger)
+                            .map(ignored -> view(changed));
+                });
     }
 
+    /** An agent goes online or away themselves; setting someone else's presence is for their leads. */
+    private static void ownPresenceUnlessLead(SecurityIdentity identity, String agentId) {
+        boolean lead = identity.hasRole(Roles.SUPERVISOR) || identity.hasRole(Roles.ADMIN);
+        if (!lead && !identity.getPrincipal().getName().equals(agentId)) {
+            throw new ForbiddenException("an agent sets their own presence only");
+        }
+    }
+
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
     @DELETE
     @Path("/{id}")
     public Uni<Response> delete(@PathParam("id") String id) {

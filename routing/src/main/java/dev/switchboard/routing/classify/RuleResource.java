@@ -5,7 +5,9 @@ import dev.switchboard.contract.MessageIds;
 import dev.switchboard.contract.intake.InboundMessage;
 import dev.switchboard.contract.intake.Sender;
 import dev.switchboard.contract.routing.ContactContext;
+import dev.switchboard.routing.auth.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -59,6 +61,7 @@ public class RuleResource {
                 .map(found -> found.orElseThrow(() -> notFound(id)));
     }
 
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
     @POST
     @Operation(summary = "Add a rule; 400 with the problems when it is not valid")
     public Uni<Response> create(Rule rule) {
@@ -68,6 +71,7 @@ public class RuleResource {
                 .map(stored -> Response.created(URI.create("/api/rules/" + stored.id())).entity(stored).build());
     }
 
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
     @PUT
     @Path("/{id}")
     @Operation(summary = "Replace a rule")
@@ -78,6 +82,7 @@ public class RuleResource {
                 .call(classifier::reload);
     }
 
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Remove a rule")

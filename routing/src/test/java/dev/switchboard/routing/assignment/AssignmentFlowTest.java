@@ -1,6 +1,5 @@
 package dev.switchboard.routing.assignment;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -21,6 +20,7 @@ import dev.switchboard.devkit.infra.SwitchboardInfraResource;
 import dev.switchboard.devkit.kafka.EventSender;
 import dev.switchboard.devkit.kafka.TopicProbe;
 import dev.switchboard.devkit.providers.SampleMessages;
+import dev.switchboard.routing.auth.AsUser;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -49,7 +49,7 @@ class AssignmentFlowTest {
     @AfterEach
     void backToTheDemoTeam() {
         SEEDED.forEach(agent -> presence(agent, "online"));
-        given().delete("/api/agents/zoe");
+        AsUser.admin().delete("/api/agents/zoe");
         sender.close();
     }
 
@@ -63,9 +63,9 @@ class AssignmentFlowTest {
                 .until(() -> decisionsFor(message), d -> !d.isEmpty()).get(0);
         assertThat(queued.queue()).isEqualTo("general");
         assertThat(queued.decision().reasons()).contains("queued: no eligible agent with free capacity");
-        given().get("/api/queues/general").then().statusCode(200)
+        AsUser.admin().get("/api/queues/general").then().statusCode(200)
                 .body("conversationKey", hasItem(message.conversationKey()));
-        given().get("/api/queues").then().statusCode(200)
+        AsUser.admin().get("/api/queues").then().statusCode(200)
                 .body("find { it.queue == 'general' }.waiting", greaterThanOrEqualTo(1));
 
         presence("bob", "online");
@@ -92,14 +92,14 @@ class AssignmentFlowTest {
         sender.send(Topics.TICKET_EVENTS, ticket.toString(), breach);
         sender.send(Topics.TICKET_EVENTS, ticket.toString(), breach); // redelivered: raises once
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/queues/general").then()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> AsUser.admin().get("/api/queues/general").then()
                 .body("find { it.conversationKey == '" + message.conversationKey() + "' }.priority", equalTo("high")));
     }
 
     @Test
     void solvingATicketFreesTheAgentForTheNextQueuedConversation() {
         SEEDED.forEach(agent -> presence(agent, "offline"));
-        given().contentType("application/json")
+        AsUser.admin().contentType("application/json")
                 .body("{\"name\":\"Zoe\",\"team\":\"night\",\"presence\":\"online\",\"capacity\":{\"whatsapp\":1}}")
                 .put("/api/agents/zoe")
                 .then().statusCode(200).body("agent.capacity.whatsapp", equalTo(1));
@@ -111,7 +111,7 @@ class AssignmentFlowTest {
         sender.send(Topics.INTAKE_MESSAGES, second.conversationKey(), second);
         assertThat(await().atMost(Duration.ofSeconds(30)).until(() -> decisionsFor(second), d -> !d.isEmpty()).get(0))
                 .isInstanceOf(MessageQueued.class);
-        given().get("/api/agents/zoe").then().body("load.whatsapp", equalTo(1));
+        AsUser.admin().get("/api/agents/zoe").then().body("load.whatsapp", equalTo(1));
 
         TicketEvent.Solved solved = new TicketEvent.Solved(UUID.randomUUID(), UUID.randomUUID(), Instant.now(),
                 "whatsapp", first.conversationKey(), "zoe");
@@ -121,7 +121,7 @@ class AssignmentFlowTest {
         List<RoutingEvent> decisions = await().atMost(Duration.ofSeconds(30))
                 .until(() -> decisionsFor(second), d -> d.size() == 2);
         assertThat(((MessageAssigned) decisions.get(1)).agentId()).isEqualTo("zoe");
-        given().get("/api/agents/zoe").then().body("load.whatsapp", equalTo(1));
+        AsUser.admin().get("/api/agents/zoe").then().body("load.whatsapp", equalTo(1));
     }
 
     @Test
@@ -165,20 +165,20 @@ class AssignmentFlowTest {
 
     @Test
     void anInvalidAgentIsRefusedWithTheReason() {
-        given().contentType("application/json")
+        AsUser.admin().contentType("application/json")
                 .body("{\"name\":\"Zoe\",\"capacity\":{\"fax\":3}}")
                 .put("/api/agents/zoe")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("unknown channel fax"));
-        given().contentType("application/json")
+        AsUser.admin().contentType("application/json")
                 .body("{\"skills\":{\"billing\":9}}")
                 .put("/api/agents/zoe")
                 .then().statusCode(400).body("detail", containsString("level from 1 to 5"));
-        given().get("/api/agents/zoe").then().statusCode(404);
+        AsUser.admin().get("/api/agents/zoe").then().statusCode(404);
     }
 
     private static void presence(String agent, String presence) {
-        given().contentType("application/json").body("{\"presence\":\"" + presence + "\"}")
+        AsUser.admin().contentType("application/json").body("{\"presence\":\"" + presence + "\"}")
                 .put("/api/agents/{id}/presence", agent)
                 .then().statusCode(200).body("agent.presence", equalTo(presence));
     }

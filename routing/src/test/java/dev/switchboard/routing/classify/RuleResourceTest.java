@@ -1,6 +1,5 @@
 package dev.switchboard.routing.classify;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -15,6 +14,7 @@ import dev.switchboard.contract.intake.Sender;
 import dev.switchboard.contract.routing.ContactContext;
 import dev.switchboard.devkit.infra.SwitchboardInfraResource;
 import dev.switchboard.devkit.providers.SampleMessages;
+import dev.switchboard.routing.auth.AsUser;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -55,7 +55,7 @@ class RuleResourceTest {
 
     @Test
     void anAdminAddsARuleAndTheNextMessageIsClassifiedWithIt() {
-        String id = given().contentType(ContentType.JSON)
+        String id = AsUser.admin().contentType(ContentType.JSON)
                 .body("""
                         {"name": "Smart plug is a product", "order": 5,
                          "when": {"keywords": ["smart plug"]},
@@ -70,7 +70,7 @@ class RuleResourceTest {
         assertThat(result.classification().product()).isEqualTo("SmartPlug");
         assertThat(result.classification().priority()).isEqualTo(Priority.HIGH);
 
-        given().contentType(ContentType.JSON)
+        AsUser.admin().contentType(ContentType.JSON)
                 .body("""
                         {"name": "Smart plug is a product", "enabled": false, "order": 5,
                          "when": {"keywords": ["smart plug"]}, "then": {"product": "SmartPlug"}}""")
@@ -79,10 +79,10 @@ class RuleResourceTest {
         assertThat(classify(mail("Smart plug", "My smart plug does not switch on"), null).classification().product())
                 .isNull();
 
-        given().when().get("/api/rules/{id}", id).then().statusCode(200).body("name", equalTo("Smart plug is a product"));
-        given().when().get("/api/rules").then().statusCode(200).body("name", hasItem("Billing questions go to billing"));
-        given().when().delete("/api/rules/{id}", id).then().statusCode(204);
-        given().when().get("/api/rules/{id}", id).then().statusCode(404).contentType("application/problem+json");
+        AsUser.admin().when().get("/api/rules/{id}", id).then().statusCode(200).body("name", equalTo("Smart plug is a product"));
+        AsUser.admin().when().get("/api/rules").then().statusCode(200).body("name", hasItem("Billing questions go to billing"));
+        AsUser.admin().when().delete("/api/rules/{id}", id).then().statusCode(204);
+        AsUser.admin().when().get("/api/rules/{id}", id).then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
@@ -104,7 +104,7 @@ class RuleResourceTest {
 
     @Test
     void aRuleWithAnUnknownPriorityIsRefusedWithTheReason() {
-        given().contentType(ContentType.JSON)
+        AsUser.admin().contentType(ContentType.JSON)
                 .body("""
                         {"name": "Blockers", "when": {"keywords": ["blocker"]}, "then": {"priority": "blocker"}}""")
                 .when().post("/api/rules")
@@ -116,16 +116,16 @@ class RuleResourceTest {
 
     @Test
     void anEmptyRuleOrABadPatternIsRefused() {
-        given().contentType(ContentType.JSON).body("{\"name\": \"Nothing\"}")
+        AsUser.admin().contentType(ContentType.JSON).body("{\"name\": \"Nothing\"}")
                 .when().post("/api/rules")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("at least one condition"));
-        given().contentType(ContentType.JSON)
+        AsUser.admin().contentType(ContentType.JSON)
                 .body("{\"name\": \"Bad\", \"when\": {\"inboxPattern\": \"([\"}, \"then\": {\"boost\": 1}}")
                 .when().post("/api/rules")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("not a valid regular expression"));
-        given().contentType(ContentType.JSON).body("{\"name\": \"Bad\", \"then\": {\"boost\": \"lots\"}}")
+        AsUser.admin().contentType(ContentType.JSON).body("{\"name\": \"Bad\", \"then\": {\"boost\": \"lots\"}}")
                 .when().post("/api/rules")
                 .then().statusCode(400).contentType("application/problem+json");
     }
@@ -133,16 +133,16 @@ class RuleResourceTest {
     @Test
     void updatingOrDeletingAnUnknownRuleIs404() {
         UUID unknown = UUID.randomUUID();
-        given().contentType(ContentType.JSON)
+        AsUser.admin().contentType(ContentType.JSON)
                 .body("{\"name\": \"x\", \"when\": {\"keywords\": [\"x\"]}, \"then\": {\"boost\": 1}}")
                 .when().put("/api/rules/{id}", unknown)
                 .then().statusCode(404).contentType("application/problem+json").body("detail", containsString(unknown.toString()));
-        given().when().delete("/api/rules/{id}", unknown).then().statusCode(404).contentType("application/problem+json");
+        AsUser.admin().when().delete("/api/rules/{id}", unknown).then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
     void anAdminTriesASampleMessageWithoutStoringAnything() {
-        given().contentType(ContentType.JSON)
+        AsUser.admin().contentType(ContentType.JSON)
                 .body("""
                         {"channel": "email", "subject": "App crash", "text": "How do I stop the app from crashing? It shows an error."}""")
                 .when().post("/api/rules/test")
@@ -151,7 +151,7 @@ class RuleResourceTest {
                 .body("classification.priority", equalTo("medium"))
                 .body("reasons", hasItem(containsString("Crashes and errors are bugs")));
 
-        given().contentType(ContentType.JSON)
+        AsUser.admin().contentType(ContentType.JSON)
                 .body("""
                         {"text": "the printer is on fire",
                          "rules": [{"name": "Fire", "when": {"keywords": ["fire"]}, "then": {"priority": "critical"}}]}""")

@@ -5,13 +5,13 @@ import static dev.switchboard.routing.contact.ContactStories.mail;
 import static dev.switchboard.routing.contact.ContactStories.newEmail;
 import static dev.switchboard.routing.contact.ContactStories.newWaId;
 import static dev.switchboard.routing.contact.ContactStories.whatsapp;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
 import dev.switchboard.contract.intake.InboundMessage;
 import dev.switchboard.devkit.infra.SwitchboardInfraResource;
+import dev.switchboard.routing.auth.AsUser;
 import dev.switchboard.routing.contact.crm.CrmWireMock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -73,10 +73,10 @@ class ContactResolverTest {
         assertThat(laterOnWhatsApp.context().contactId()).isEqualTo(byMail.context().contactId());
         assertThat(byChat.reasons()).anySatisfy(reason -> assertThat(reason)
                 .startsWith("merged contact " + byWhatsApp.context().contactId() + " into " + byMail.context().contactId()));
-        given().when().get("/api/contacts/{id}", byMail.context().contactId())
+        AsUser.admin().when().get("/api/contacts/{id}", byMail.context().contactId())
                 .then().statusCode(200)
                 .body("identities", hasItems("email:" + email, "phone:+" + waId, "chat_visitor:v-" + waId));
-        given().when().get("/api/contacts/{id}", byWhatsApp.context().contactId())
+        AsUser.admin().when().get("/api/contacts/{id}", byWhatsApp.context().contactId())
                 .then().statusCode(200)
                 .body("mergedInto", equalTo(byMail.context().contactId().toString()));
     }
@@ -90,7 +90,7 @@ class ContactResolverTest {
 
         assertThat(byMail.context().contactId()).isNotEqualTo(byWhatsApp.context().contactId());
         assertThat(byMail.reasons()).first().asString().isEqualTo("new contact for email:" + email);
-        given().queryParam("identity", "phone:+" + waId).when().get("/api/contacts")
+        AsUser.admin().queryParam("identity", "phone:+" + waId).when().get("/api/contacts")
                 .then().statusCode(200)
                 .body("id", equalTo(byWhatsApp.context().contactId().toString()))
                 .body("identities", equalTo(java.util.List.of("phone:+" + waId)));

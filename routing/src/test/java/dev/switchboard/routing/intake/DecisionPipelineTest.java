@@ -1,6 +1,5 @@
 package dev.switchboard.routing.intake;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -23,6 +22,7 @@ import dev.switchboard.devkit.infra.SwitchboardInfraResource;
 import dev.switchboard.devkit.kafka.EventSender;
 import dev.switchboard.devkit.kafka.TopicProbe;
 import dev.switchboard.devkit.providers.SampleMessages;
+import dev.switchboard.routing.auth.AsUser;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -66,7 +66,7 @@ class DecisionPipelineTest {
         String suffix = digits();
         String email = "peter" + suffix + "@acme.example";
         String phone = "+32472" + suffix;
-        given().contentType("application/json")
+        AsUser.admin().contentType("application/json")
                 .body("{\"name\":\"Peter Claes\",\"company\":\"Acme NV\",\"identities\":[\"email:" + email
                         + "\",\"phone:" + phone + "\"]}")
                 .post("/api/contacts").then().statusCode(201);
@@ -101,13 +101,13 @@ class DecisionPipelineTest {
 
         // Two conversations, maybe two partitions decided side by side: whichever copy came second is dropped.
         await().atMost(Duration.ofSeconds(30)).until(() -> decisionsFor(viaImap).size() + decisionsFor(viaForward).size() == 1
-                && given().get("/api/decisions/{id}", viaImap.id()).statusCode() == 200
-                && given().get("/api/decisions/{id}", viaForward.id()).statusCode() == 200);
+                && AsUser.admin().get("/api/decisions/{id}", viaImap.id()).statusCode() == 200
+                && AsUser.admin().get("/api/decisions/{id}", viaForward.id()).statusCode() == 200);
         InboundMessage second = decisionsFor(viaImap).isEmpty() ? viaImap : viaForward;
-        given().get("/api/decisions/{id}", second.id()).then()
+        AsUser.admin().get("/api/decisions/{id}", second.id()).then()
                 .body("event.decision.reasons", hasItem(startsWith("dropped: the same mail")));
         // Another conversation, maybe another partition: it may be decided a moment later.
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/decisions/{id}", autoReply.id())
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> AsUser.admin().get("/api/decisions/{id}", autoReply.id())
                 .then().statusCode(200)
                 .body("agentId", equalTo(null))
                 .body("event.decision.reasons", hasItem(startsWith("auto-generated"))));

@@ -21,6 +21,7 @@ import dev.switchboard.devkit.infra.SwitchboardInfraResource;
 import dev.switchboard.devkit.kafka.EventSender;
 import dev.switchboard.devkit.kafka.TopicProbe;
 import dev.switchboard.devkit.providers.SampleMessages;
+import dev.switchboard.routing.auth.AsUser;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +62,7 @@ class IntakeRouterTest {
         assertThat(assigned.decision().reasons()).anyMatch(r -> r.contains(" eligible; best: "));
         assertThat(assigned.contact().name()).isEqualTo(message.sender().displayName());
 
-        given().when().get("/api/decisions/{id}", message.id())
+        AsUser.admin().when().get("/api/decisions/{id}", message.id())
                 .then().statusCode(200)
                 .body("agentId", equalTo(assigned.agentId()))
                 .body("published", equalTo(true))
@@ -119,7 +120,7 @@ class IntakeRouterTest {
         assertThat(published.agentId()).isEqualTo("carol");
         assertThat(published.decision().reasons()).containsExactly("stored before the crash");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                given().when().get("/api/decisions/{id}", message.id()).then().body("published", equalTo(true)));
+                AsUser.admin().when().get("/api/decisions/{id}", message.id()).then().body("published", equalTo(true)));
     }
 
     @Test
@@ -162,7 +163,7 @@ class IntakeRouterTest {
 
     @Test
     void anUnknownMessageHasNoDecision() {
-        given().when().get("/api/decisions/{id}", UUID.randomUUID())
+        AsUser.admin().when().get("/api/decisions/{id}", UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json");
     }
 

@@ -20,7 +20,12 @@ public final class TicketCommands {
     public record Escalation(String reason) {
     }
 
-    public record Assignment(String agentId) {
+    /**
+     * @param agentId who takes the ticket; an agent may only name themselves
+     * @param team optional: the team the ticket moves to (one of the caller's teams, any for an admin);
+     *             absent keeps the ticket's team, or for a ticket without one, the caller's only team
+     */
+    public record Assignment(String agentId, String team) {
     }
 
     /** @param priority critical, high, medium or low */

@@ -2,6 +2,7 @@ package dev.switchboard.ticket.queue;
 
 import dev.switchboard.contract.Channel;
 import dev.switchboard.ticket.api.QueueEntry;
+import dev.switchboard.ticket.auth.Callers;
 import dev.switchboard.ticket.tickets.TicketMapper;
 import dev.switchboard.ticket.tickets.TicketRepository;
 import dev.switchboard.ticket.tickets.TicketStatus;
@@ -17,7 +18,10 @@ import java.util.List;
 import java.util.Set;
 import org.jboss.resteasy.reactive.RestQuery;
 
-/** The unified queue: open tickets of every channel, critical first, then the longest waiting. */
+/**
+ * The unified queue: open tickets of every channel within the caller's teams, critical first,
+ * then the longest waiting.
+ */
 @Path("/api/queue")
 @Produces(MediaType.APPLICATION_JSON)
 public class QueueResource {
@@ -25,9 +29,11 @@ public class QueueResource {
     static final int MAX_LIMIT = 200;
 
     private final TicketRepository tickets;
+    private final Callers callers;
 
-    public QueueResource(TicketRepository tickets) {
+    public QueueResource(TicketRepository tickets, Callers callers) {
         this.tickets = tickets;
+        this.callers = callers;
     }
 
     @GET
@@ -36,7 +42,9 @@ public class QueueResource {
                                        @RestQuery String assignee, @RestQuery Integer limit) {
         Set<TicketStatus> statuses = statuses(status);
         Channel wanted = channel == null || channel.isBlank() ? null : parse(() -> Channel.fromId(channel));
-        return tickets.queue(statuses, wanted, assignee, limit(limit))
+        int max = limit(limit);
+        return callers.current()
+                .chain(caller -> tickets.queue(caller.scope(), statuses, wanted, assignee, max))
                 .map(list -> list.stream().map(TicketMapper::toQueueEntry).toList());
     }
 

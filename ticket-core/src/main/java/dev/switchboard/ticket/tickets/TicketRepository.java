@@ -1,6 +1,7 @@
 package dev.switchboard.ticket.tickets;
 
 import dev.switchboard.contract.Channel;
+import dev.switchboard.ticket.auth.TeamScope;
 import dev.switchboard.ticket.web.ConflictException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -51,10 +52,18 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
                         .getSingleResult());
     }
 
-    /** Open tickets, most urgent first, then the SLA due first, then the longest waiting. Null filters are ignored. */
-    public Uni<List<Ticket>> queue(Set<TicketStatus> statuses, Channel channel, String assignee, int limit) {
+    /**
+     * Open tickets within the caller's teams, most urgent first, then the SLA due first, then the
+     * longest waiting. Null filters are ignored.
+     */
+    public Uni<List<Ticket>> queue(TeamScope scope, Set<TicketStatus> statuses, Channel channel, String assignee, int limit) {
         StringBuilder query = new StringBuilder("status in :statuses");
         Parameters params = Parameters.with("statuses", statuses);
+        if (!scope.everyTeam()) {
+            // An empty "in ()" is not valid everywhere: a caller without teams matches a team no ticket has.
+            query.append(scope.teamless() ? " and (team in :teams or team is null)" : " and team in :teams");
+            params = params.and("teams", scope.teams().isEmpty() ? Set.of("") : scope.teams());
+        }
         if (channel != null) {
             query.append(" and channel = :channel");
             params = params.and("channel", channel);

@@ -34,7 +34,8 @@ public class ProblemMappers {
                 "the ticket was changed by someone else meanwhile; reload it and try again");
     }
 
-    private static RestResponse<Problem> problem(Response.Status status, String type, String title, String detail) {
+    /** A problem JSON answer; also used by the authentication answers in {@code auth}. */
+    public static RestResponse<Problem> problem(Response.Status status, String type, String title, String detail) {
         Problem body = new Problem(URI.create("https://switchboard.dev/problems/" + type), title, status.getStatusCode(), detail);
         return RestResponse.ResponseBuilder.create(status, body).type(Problem.MEDIA_TYPE).build();
     }

@@ -1,8 +1,8 @@
 package dev.switchboard.ticket.workflow;
 
 import dev.switchboard.contract.Priority;
-import dev.switchboard.contract.ticket.TicketEvent;
 import dev.switchboard.ticket.api.TicketDetail;
+import dev.switchboard.ticket.auth.Caller;
 import dev.switchboard.ticket.outbox.Outbox;
 import dev.switchboard.ticket.outbox.OutboxRelay;
 import dev.switchboard.ticket.outbox.TicketEvents;
@@ -16,6 +16,7 @@ import dev.switchboard.ticket.tickets.TicketStatus;
 import dev.switchboard.ticket.web.BadRequestException;
 import dev.switchboard.ticket.web.ConflictException;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -114,27 +115,47 @@ public class TicketChanges {
         });
     }
 
-    public Uni<TicketDetail> assign(UUID id, String agentId, Long expectedVersion) {
+    /**
+     * Gives the ticket to an agent. An agent may only take it themselves; supervisors and admins
+     * hand it to anyone, and may move it to another team they cover.
+     */
+    public Uni<TicketDetail> assign(UUID id, String agentId, String team, Caller caller, Long expectedVersion) {
         if (agentId == null || agentId.isBlank()) {
             throw new BadRequestException("agentId is required");
+        }
+        if (!caller.leads() && !agentId.equals(caller.name())) {
+            throw new ForbiddenException("an agent can take a ticket but not hand it to someone else");
+        }
+        String wantedTeam = team == null || team.isBlank() ? null : team.strip();
+        if (wantedTeam != null && !caller.scope().covers(wantedTeam)) {
+            throw new ForbiddenException("you cannot move a ticket to team " + wantedTeam);
         }
         return change(id, expectedVersion, ticket -> {
             if (!ticket.status.isOpen()) {
                 throw new ConflictException("assignment-forbidden", "a " + ticket.status.id() + " ticket cannot be assigned");
             }
-            if (Objects.equals(ticket.assignee, agentId)) {
+            String newTeam = wantedTeam != null ? wantedTeam : ticket.team != null ? ticket.team : onlyTeamOf(caller);
+            if (Objects.equals(ticket.assignee, agentId) && Objects.equals(ticket.team, newTeam)) {
                 return Uni.createFrom().voidItem();
             }
             Instant now = Instant.now();
             String previous = ticket.assignee;
             ticket.assignee = agentId;
+            ticket.team = newTeam;
             if (ticket.status == TicketStatus.NEW) {
                 ticket.status = TicketStatus.OPEN;
             }
             ticket.updatedAt = now;
-            TicketEvent event = TicketEvents.assigned(ticket, previous, now);
-            return outbox.add(event);
+            if (Objects.equals(previous, agentId)) {
+                return Uni.createFrom().voidItem();
+            }
+            return outbox.add(TicketEvents.assigned(ticket, previous, now));
         });
+    }
+
+    /** A ticket without a team, assigned by someone of exactly one team, joins that team; else it stays without. */
+    private static String onlyTeamOf(Caller caller) {
+        return caller.teams().size() == 1 ? caller.teams().iterator().next() : null;
     }
 
     /**

@@ -2,8 +2,11 @@ package dev.switchboard.ticket.workflow;
 
 import dev.switchboard.ticket.api.TicketCommands;
 import dev.switchboard.ticket.api.TicketDetail;
+import dev.switchboard.ticket.auth.Callers;
+import dev.switchboard.ticket.auth.Roles;
 import dev.switchboard.ticket.web.Requests;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,7 +17,9 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
 /**
- * Status, escalation and assignment. Each answers the changed ticket; {@code If-Match} with the
+ * Status, escalation, priority and assignment. Any agent of the ticket's team changes status and
+ * escalates (with a reason); only supervisors and admins change priority or hand a ticket to
+ * someone else; an agent may take a ticket themselves. Each answers the changed ticket; {@code If-Match} with the
  * version an agent saw turns a change made on a stale view into a 409.
  */
 @Path("/api/tickets/{id}")
@@ -22,9 +27,11 @@ import org.jboss.resteasy.reactive.RestPath;
 @Produces(MediaType.APPLICATION_JSON)
 public class TicketCommandResource {
     private final TicketChanges changes;
+    private final Callers callers;
 
-    public TicketCommandResource(TicketChanges changes) {
+    public TicketCommandResource(TicketChanges changes, Callers callers) {
         this.changes = changes;
+        this.callers = callers;
     }
 
     @POST
@@ -41,8 +48,10 @@ public class TicketCommandResource {
         return changes.escalate(Requests.ticketId(id), Requests.body(body).reason(), Requests.expectedVersion(ifMatch));
     }
 
+    /** Priority sets the SLA targets: an agent could loosen their own clock, so only leads change it. */
     @POST
     @Path("/priority")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
     public Uni<TicketDetail> priority(@RestPath String id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
                                       TicketCommands.PriorityChange body) {
         return changes.reprioritise(Requests.ticketId(id), Requests.body(body).priority(), Requests.expectedVersion(ifMatch));
@@ -52,6 +61,9 @@ public class TicketCommandResource {
     @Path("/assign")
     public Uni<TicketDetail> assign(@RestPath String id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
                                     TicketCommands.Assignment body) {
-        return changes.assign(Requests.ticketId(id), Requests.body(body).agentId(), Requests.expectedVersion(ifMatch));
+        TicketCommands.Assignment assignment = Requests.body(body);
+        return callers.current()
+                .chain(caller -> changes.assign(Requests.ticketId(id), assignment.agentId(), assignment.team(), caller,
+                        Requests.expectedVersion(ifMatch)));
     }
 }

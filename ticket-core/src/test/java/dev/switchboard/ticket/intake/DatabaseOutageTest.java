@@ -1,6 +1,5 @@
 package dev.switchboard.ticket.intake;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasSize;
@@ -12,6 +11,7 @@ import dev.switchboard.contract.intake.InboundMessage;
 import dev.switchboard.devkit.infra.Endpoints;
 import dev.switchboard.devkit.infra.Infrastructure;
 import dev.switchboard.devkit.infra.SwitchboardInfraResource;
+import dev.switchboard.ticket.support.TicketApi;
 import dev.switchboard.ticket.support.RoutingEvents;
 import dev.switchboard.ticket.support.TestKafka;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -43,7 +43,7 @@ class DatabaseOutageTest {
                 c.createStatement().execute("ALTER TABLE ticket.message_away RENAME TO message");
             }
         }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("assignee", grace)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> TicketApi.as(TicketApi.ADMIN).queryParam("assignee", grace)
                 .get("/api/queue").then().statusCode(200).body("", hasSize(1)));
         assertThat(TestKafka.topics().readAll(Topics.deadLetter(Topics.ROUTING_ASSIGNMENTS),
                 r -> conversation.equals(r.key()))).isEmpty();

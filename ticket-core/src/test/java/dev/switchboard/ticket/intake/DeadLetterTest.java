@@ -1,6 +1,5 @@
 package dev.switchboard.ticket.intake;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasSize;
@@ -10,6 +9,7 @@ import dev.switchboard.contract.Channel;
 import dev.switchboard.contract.Priority;
 import dev.switchboard.contract.Topics;
 import dev.switchboard.devkit.infra.SwitchboardInfraResource;
+import dev.switchboard.ticket.support.TicketApi;
 import dev.switchboard.ticket.support.RoutingEvents;
 import dev.switchboard.ticket.support.TestKafka;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -37,7 +37,7 @@ class DeadLetterTest {
                 RoutingEvents.message(Channel.WHATSAPP, conversation, "lena", "Still here after a bad record"),
                 "Lena", Priority.MEDIUM, frank));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("assignee", frank)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> TicketApi.as(TicketApi.ADMIN).queryParam("assignee", frank)
                 .get("/api/queue")
                 .then()
                 .statusCode(200)

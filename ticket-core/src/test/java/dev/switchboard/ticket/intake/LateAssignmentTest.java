@@ -38,7 +38,7 @@ class LateAssignmentTest {
         TicketApi.get(ticketId).then()
                 .body("status", is("open"))
                 .body("assignee", is(henk))
-                .body("team", is("tier-1"))
+                .body("team", is("tier1"))
                 .body("messages", hasSize(1))
                 .body("messages.id", contains(message.id().toString()));
 

@@ -1,6 +1,5 @@
 package dev.switchboard.ticket.intake;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasSize;
@@ -11,6 +10,7 @@ import dev.switchboard.contract.Channel;
 import dev.switchboard.contract.Priority;
 import dev.switchboard.contract.intake.InboundMessage;
 import dev.switchboard.devkit.infra.SwitchboardInfraResource;
+import dev.switchboard.ticket.support.TicketApi;
 import dev.switchboard.ticket.support.RoutingEvents;
 import dev.switchboard.ticket.support.TestKafka;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -45,7 +45,7 @@ class RoutedMessagesBecomeTicketsTest {
                 .body("[0].createdAt", notNullValue()));
 
         String ticketId = queueOf(alice).extract().path("[0].id");
-        given().get("/api/tickets/{id}", ticketId)
+        TicketApi.as(TicketApi.ADMIN).get("/api/tickets/{id}", ticketId)
                 .then()
                 .statusCode(200)
                 .body("id", is(ticketId))
@@ -76,7 +76,7 @@ class RoutedMessagesBecomeTicketsTest {
                 .body("[0].lastMessagePreview", is("Any news?")));
 
         String ticketId = queueOf(bob).body("[0].messageCount", is(2)).extract().path("[0].id");
-        given().get("/api/tickets/{id}", ticketId)
+        TicketApi.as(TicketApi.ADMIN).get("/api/tickets/{id}", ticketId)
                 .then()
                 .statusCode(200)
                 .body("messages.id", contains(message.id().toString(), marker.id().toString()));
@@ -98,7 +98,7 @@ class RoutedMessagesBecomeTicketsTest {
                 .body("[0].lastMessagePreview", is("Version 2.3.1, Android 14")));
 
         String ticketId = queueOf(carol).extract().path("[0].id");
-        given().get("/api/tickets/{id}", ticketId)
+        TicketApi.as(TicketApi.ADMIN).get("/api/tickets/{id}", ticketId)
                 .then()
                 .body("messages.text", contains("The app crashes on start", "Version 2.3.1, Android 14"));
     }
@@ -119,7 +119,7 @@ class RoutedMessagesBecomeTicketsTest {
                 .body("[0].messageCount", is(2)));
 
         String ticketId = queueOf(dave).extract().path("[0].id");
-        given().get("/api/tickets/{id}", ticketId)
+        TicketApi.as(TicketApi.ADMIN).get("/api/tickets/{id}", ticketId)
                 .then()
                 .body("messages[1].id", is(email.id().toString()))
                 .body("messages[1].channel", is("email"))
@@ -128,7 +128,7 @@ class RoutedMessagesBecomeTicketsTest {
     }
 
     static ValidatableResponse queueOf(String assignee) {
-        return given().queryParam("assignee", assignee)
+        return TicketApi.as(TicketApi.ADMIN).queryParam("assignee", assignee)
                 .get("/api/queue")
                 .then()
                 .statusCode(200);

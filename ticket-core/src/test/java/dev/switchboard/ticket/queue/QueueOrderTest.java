@@ -1,6 +1,5 @@
 package dev.switchboard.ticket.queue;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasSize;
@@ -9,6 +8,7 @@ import static org.hamcrest.Matchers.is;
 import dev.switchboard.contract.Channel;
 import dev.switchboard.contract.Priority;
 import dev.switchboard.devkit.infra.SwitchboardInfraResource;
+import dev.switchboard.ticket.support.TicketApi;
 import dev.switchboard.ticket.support.RoutingEvents;
 import dev.switchboard.ticket.support.TestKafka;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -45,7 +45,7 @@ class QueueOrderTest {
         TestKafka.publish(key, RoutingEvents.queued(
                 RoutingEvents.message(Channel.INSTAGRAM, key, "ig_user", "Is my order shipped?"), contact, Priority.MEDIUM));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> TicketApi.as(TicketApi.ADMIN)
                 .queryParam("status", "new").queryParam("channel", "instagram").queryParam("limit", 200)
                 .get("/api/queue")
                 .then()
@@ -56,7 +56,7 @@ class QueueOrderTest {
 
     @Test
     void anUnknownStatusFilterIsABadRequest() {
-        given().queryParam("status", "sleeping")
+        TicketApi.as(TicketApi.ADMIN).queryParam("status", "sleeping")
                 .get("/api/queue")
                 .then()
                 .statusCode(400)
@@ -65,6 +65,6 @@ class QueueOrderTest {
     }
 
     private static io.restassured.response.ValidatableResponse queueOf(String assignee) {
-        return given().queryParam("assignee", assignee).get("/api/queue").then().statusCode(200);
+        return TicketApi.as(TicketApi.ADMIN).queryParam("assignee", assignee).get("/api/queue").then().statusCode(200);
     }
 }

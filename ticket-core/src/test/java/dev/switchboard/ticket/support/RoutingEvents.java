@@ -42,8 +42,14 @@ public final class RoutingEvents {
                 null, text, null, List.of(), List.of(), false, "en", null);
     }
 
+    /** Assigned to an agent of team {@code tier1}, the team of routing's seeded agents. */
     public static MessageAssigned assigned(InboundMessage message, String contactName, Priority priority, String agentId) {
-        return new MessageAssigned(message, contact(contactName), classification(priority), decision(), agentId, "tier-1");
+        return assigned(message, contactName, priority, agentId, "tier1");
+    }
+
+    public static MessageAssigned assigned(InboundMessage message, String contactName, Priority priority, String agentId,
+                                           String team) {
+        return new MessageAssigned(message, contact(contactName), classification(priority), decision(), agentId, team);
     }
 
     public static MessageQueued queued(InboundMessage message, String contactName, Priority priority) {

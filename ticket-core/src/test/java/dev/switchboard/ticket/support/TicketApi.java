@@ -9,6 +9,7 @@ import dev.switchboard.devkit.infra.Endpoints;
 import dev.switchboard.devkit.infra.Infrastructure;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,28 +17,75 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** What an agent's console does, plus a look at the database and topics behind it. */
 public final class TicketApi {
     public static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** The development issuer's admin: sees every team's tickets. What the helpers below call as. */
+    public static final String ADMIN = "admin";
+    /** Every demo user's password in the embedded default. */
+    public static final String DEMO_PASSWORD = "switchboard-dev";
+
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
     private TicketApi() {
     }
 
+    /**
+     * A request as this demo user (alice, bob, carol, dave, sam, admin): {@code given()} with the
+     * bearer token the development issuer gave them. Converting a test: {@code given()} becomes
+     * {@code TicketApi.as(TicketApi.ADMIN)} (or the user the test is about).
+     */
+    public static RequestSpecification as(String user) {
+        return given().auth().oauth2(token(user));
+    }
+
+    /** The user's token from {@code POST /auth/token}, fetched once per test JVM (tokens live 8 h). */
+    public static String token(String user) {
+        return TOKENS.computeIfAbsent(user, name -> given().contentType(ContentType.JSON)
+                .body(Map.of("username", name, "password", DEMO_PASSWORD))
+                .post("/auth/token")
+                .then().statusCode(200)
+                .extract().path("access_token"));
+    }
+
     /** The id of the one ticket assigned to this agent, once it is there. */
     public static String ticketOf(String assignee) {
-        await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("assignee", assignee).get("/api/queue")
+        await().atMost(PATIENCE).untilAsserted(() -> as(ADMIN).queryParam("assignee", assignee).get("/api/queue")
                 .then().statusCode(200).body("", hasSize(1)));
-        return given().queryParam("assignee", assignee).get("/api/queue").then().extract().path("[0].id");
+        return as(ADMIN).queryParam("assignee", assignee).get("/api/queue").then().extract().path("[0].id");
     }
 
     public static Response post(String ticketId, String command, Map<String, ?> body) {
-        return given().contentType(ContentType.JSON).body(body).post("/api/tickets/{id}/" + command, ticketId);
+        return post(ADMIN, ticketId, command, body);
+    }
+
+    public static Response post(String user, String ticketId, String command, Map<String, ?> body) {
+        return as(user).contentType(ContentType.JSON).body(body).post("/api/tickets/{id}/" + command, ticketId);
     }
 
     public static Response get(String ticketId) {
-        return given().get("/api/tickets/{id}", ticketId);
+        return get(ADMIN, ticketId);
+    }
+
+    public static Response get(String user, String ticketId) {
+        return as(user).get("/api/tickets/{id}", ticketId);
+    }
+
+    /** The id of the ticket of this conversation, once there is one (for tickets nobody is assigned to yet). */
+    public static String ticketOfConversation(String conversationKey) {
+        return await().atMost(PATIENCE).until(() -> {
+            Endpoints infra = Infrastructure.shared();
+            try (Connection c = DriverManager.getConnection(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword());
+                 var ps = c.prepareStatement("select id from ticket.ticket where conversation_key = ?")) {
+                ps.setString(1, conversationKey);
+                try (var rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        }, java.util.Objects::nonNull);
     }
 
     /** Runs one SQL statement against the service's database, as an operator would. */

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
 import dev.switchboard.devkit.infra.SwitchboardInfraResource;
+import dev.switchboard.ticket.support.TicketApi;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.UUID;
@@ -16,7 +17,7 @@ class ServiceEndpointsTest {
 
     @Test
     void anUnknownTicketIsANotFoundProblem() {
-        given().get("/api/tickets/{id}", UUID.randomUUID())
+        TicketApi.as(TicketApi.ADMIN).get("/api/tickets/{id}", UUID.randomUUID())
                 .then()
                 .statusCode(404)
                 .contentType("application/problem+json")
@@ -28,7 +29,7 @@ class ServiceEndpointsTest {
 
     @Test
     void aMalformedTicketIdIsABadRequestProblem() {
-        given().get("/api/tickets/{id}", "not-a-uuid")
+        TicketApi.as(TicketApi.ADMIN).get("/api/tickets/{id}", "not-a-uuid")
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")

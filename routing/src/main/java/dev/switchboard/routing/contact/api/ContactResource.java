@@ -1,5 +1,6 @@
 package dev.switchboard.routing.contact.api;
 
+import dev.switchboard.routing.auth.Roles;
 import dev.switchboard.routing.contact.ContactConflictException;
 import dev.switchboard.routing.contact.api.ContactApi.ContactInput;
 import dev.switchboard.routing.contact.api.ContactApi.ContactView;
@@ -13,6 +14,7 @@ import dev.switchboard.routing.contact.store.ContactMerges;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -73,6 +75,7 @@ public class ContactResource {
         return book.update(id, input);
     }
 
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
     @POST
     @Path("/import")
     @Consumes("text/csv")
@@ -87,6 +90,7 @@ public class ContactResource {
                 .map(ignored -> new ImportReport(counts[0], counts[1], rejections.size(), List.copyOf(rejections)));
     }
 
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
     @POST
     @Path("/merge")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -101,6 +105,7 @@ public class ContactResource {
                 .map(MergeView::of);
     }
 
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
     @POST
     @Path("/merges/{id}/undo")
     @Operation(summary = "Undo a merge: both contacts and their identities come back")

@@ -1,6 +1,5 @@
 package dev.switchboard.routing.contact.api;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -8,6 +7,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.switchboard.devkit.infra.SwitchboardInfraResource;
+import dev.switchboard.routing.auth.AsUser;
 import dev.switchboard.routing.contact.crm.CrmWireMock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,7 +29,7 @@ class ContactResourceTest {
                 "customerSince", "2020-05-01", "products", java.util.List.of("fiber"),
                 "identities", java.util.List.of("phone:" + phone.replace("+32", "0"), "email:Frank@Globex.example")));
 
-        given().queryParam("identity", "phone:" + phone).when().get("/api/contacts")
+        AsUser.admin().queryParam("identity", "phone:" + phone).when().get("/api/contacts")
                 .then().statusCode(200)
                 .body("id", equalTo(id))
                 .body("company", equalTo("Globex"))
@@ -39,13 +39,13 @@ class ContactResourceTest {
 
     @Test
     void aBadPhoneIsRefusedWithTheReason() {
-        given().contentType(ContentType.JSON)
+        AsUser.admin().contentType(ContentType.JSON)
                 .body(Map.of("name", "X", "identities", java.util.List.of("phone:call me maybe")))
                 .when().post("/api/contacts")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("detail", containsString("not a phone number: call me maybe"));
-        given().contentType(ContentType.JSON)
+        AsUser.admin().contentType(ContentType.JSON)
                 .body(Map.of("name", "X", "identities", java.util.List.of("email:nope")))
                 .when().post("/api/contacts")
                 .then().statusCode(400)
@@ -54,9 +54,9 @@ class ContactResourceTest {
 
     @Test
     void anUnknownContactIsNotFound() {
-        given().when().get("/api/contacts/{id}", UUID.randomUUID())
+        AsUser.admin().when().get("/api/contacts/{id}", UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json");
-        given().queryParam("identity", "email:" + UUID.randomUUID() + "@nowhere.example").when().get("/api/contacts")
+        AsUser.admin().queryParam("identity", "email:" + UUID.randomUUID() + "@nowhere.example").when().get("/api/contacts")
                 .then().statusCode(404).contentType("application/problem+json");
     }
 
@@ -66,7 +66,7 @@ class ContactResourceTest {
         create(Map.of("name", "One", "identities", java.util.List.of("email:" + email)));
         String other = create(Map.of("name", "Two", "identities", java.util.List.of("phone:" + newPhone())));
 
-        given().contentType(ContentType.JSON)
+        AsUser.admin().contentType(ContentType.JSON)
                 .body(Map.of("name", "Two", "identities", java.util.List.of("email:" + email)))
                 .when().put("/api/contacts/{id}", other)
                 .then().statusCode(409)
@@ -82,7 +82,7 @@ class ContactResourceTest {
         String ginaAtWork = create(Map.of("name", "Gina V.", "company", "Initech",
                 "identities", java.util.List.of("email:" + email)));
 
-        String mergeId = given().contentType(ContentType.JSON)
+        String mergeId = AsUser.admin().contentType(ContentType.JSON)
                 .body(Map.of("survivorId", gina, "absorbedId", ginaAtWork, "mergedBy", "admin.hugo",
                         "reason", "same person, confirmed on the phone"))
                 .when().post("/api/contacts/merge")
@@ -90,27 +90,27 @@ class ContactResourceTest {
                 .body("mergedBy", equalTo("admin.hugo"))
                 .body("mergedAt", notNullValue())
                 .extract().path("id");
-        given().when().get("/api/contacts/{id}", gina).then()
+        AsUser.admin().when().get("/api/contacts/{id}", gina).then()
                 .body("company", equalTo("Initech"))
                 .body("identities", containsInAnyOrder("phone:" + phone, "email:" + email));
-        given().queryParam("identity", "email:" + email).when().get("/api/contacts").then().body("id", equalTo(gina));
+        AsUser.admin().queryParam("identity", "email:" + email).when().get("/api/contacts").then().body("id", equalTo(gina));
 
-        given().queryParam("by", "admin.hugo").when().post("/api/contacts/merges/{id}/undo", mergeId)
+        AsUser.admin().queryParam("by", "admin.hugo").when().post("/api/contacts/merges/{id}/undo", mergeId)
                 .then().statusCode(200)
                 .body("undoneBy", equalTo("admin.hugo"))
                 .body("undoneAt", notNullValue());
 
-        given().when().get("/api/contacts/{id}", gina).then()
+        AsUser.admin().when().get("/api/contacts/{id}", gina).then()
                 .body("name", equalTo("Gina"))
                 .body("company", nullValue())
                 .body("plan", equalTo("basic"))
                 .body("identities", containsInAnyOrder("phone:" + phone));
-        given().when().get("/api/contacts/{id}", ginaAtWork).then()
+        AsUser.admin().when().get("/api/contacts/{id}", ginaAtWork).then()
                 .body("name", equalTo("Gina V."))
                 .body("company", equalTo("Initech"))
                 .body("mergedInto", nullValue())
                 .body("identities", containsInAnyOrder("email:" + email));
-        given().when().post("/api/contacts/merges/{id}/undo", mergeId)
+        AsUser.admin().when().post("/api/contacts/merges/{id}/undo", mergeId)
                 .then().statusCode(409).contentType("application/problem+json");
     }
 
@@ -129,7 +129,7 @@ class ContactResourceTest {
                 Bad Date,%s,,,,,03/02/2019,,,
                 """.formatted(fresh, known, phone, UUID.randomUUID() + "@date.example");
 
-        given().contentType("text/csv").body(csv)
+        AsUser.admin().contentType("text/csv").body(csv)
                 .when().post("/api/contacts/import")
                 .then().statusCode(200)
                 .body("created", equalTo(1))
@@ -140,17 +140,17 @@ class ContactResourceTest {
                 .body("rejections.find { it.line == 5 }.reason", equalTo("needs an email or a phone"))
                 .body("rejections.find { it.line == 6 }.reason", containsString("customer_since is not a date"));
 
-        given().queryParam("identity", "email:" + fresh).when().get("/api/contacts").then()
+        AsUser.admin().queryParam("identity", "email:" + fresh).when().get("/api/contacts").then()
                 .statusCode(200)
                 .body("company", equalTo("Umbrella"))
                 .body("products", containsInAnyOrder("router", "voip"));
-        given().when().get("/api/contacts/{id}", existing).then()
+        AsUser.admin().when().get("/api/contacts/{id}", existing).then()
                 .body("company", equalTo("Known Ltd"))
                 .body("identities", containsInAnyOrder("email:" + known, "phone:" + phone));
     }
 
     private static String create(Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body)
+        return AsUser.admin().contentType(ContentType.JSON).body(body)
                 .when().post("/api/contacts")
                 .then().statusCode(201)
                 .extract().path("id");
