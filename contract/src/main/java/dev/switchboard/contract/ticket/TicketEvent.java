@@ -67,10 +67,12 @@ public sealed interface TicketEvent {
     }
 
     /**
-     * The customer rated a solved ticket (1..5), on its channel or on the survey page. Carries the
-     * conversation: routing may have assigned the customer's rating message, which is no work.
+     * The customer rated a solved ticket (1..5), on its channel or on the survey page.
      *
-     * @param channel where the answer came from: a channel id, or {@code web} for the survey page
+     * @param channel         where the answer came from: a channel id, or {@code web} for the survey page
+     * @param conversationKey set when the rating was a message on the channel: routing assigned that
+     *                        message like work, and may end the hold; null for the page (the
+     *                        conversation may be busy with other work meanwhile)
      */
     record CsatReceived(UUID eventId, UUID ticketId, Instant occurredAt, String channel, String conversationKey,
                         int rating) implements TicketEvent {

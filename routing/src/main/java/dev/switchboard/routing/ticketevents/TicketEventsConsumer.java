@@ -119,7 +119,7 @@ public class TicketEventsConsumer {
         }
         if (event instanceof TicketEvent.CsatReceived csat) {
             // A rating the customer sent on the channel was routed like any message, but it is no
-            // work: the ticket stays solved, so the agent's hold on the conversation ends again.
+            // work: the ticket stays solved, so the agent's hold ends again. Null for a page answer.
             return csat.conversationKey();
         }
         return null;

@@ -80,7 +80,7 @@ public class Surveys {
                     answer.channel = channel;
                     ticket.updatedAt = now;
                     return (existing != null ? Uni.createFrom().item(answer) : answer.<CsatAnswer>persist())
-                            .call(() -> outbox.add(TicketEvents.csatReceived(ticket, channel, rating, now)));
+                            .call(() -> outbox.add(TicketEvents.csatReceived(ticket, channel, !WEB.equals(channel), rating, now)));
                 });
     }
 }

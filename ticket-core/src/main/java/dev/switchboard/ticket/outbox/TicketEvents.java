@@ -61,9 +61,12 @@ public final class TicketEvents {
                 t.id, at, target, dueAt);
     }
 
-    /** The customer's rating; carries the conversation so routing can end a hold the rating message made. */
-    public static TicketEvent csatReceived(Ticket t, String channel, int rating, Instant at) {
-        return new TicketEvent.CsatReceived(next(t), t.id, at, channel, t.conversationKey, rating);
+    /**
+     * The customer's rating. A rating sent as a message carries the conversation, so routing can end
+     * the hold that message made; one from the page does not, the conversation may be busy again.
+     */
+    public static TicketEvent csatReceived(Ticket t, String channel, boolean sentAsMessage, int rating, Instant at) {
+        return new TicketEvent.CsatReceived(next(t), t.id, at, channel, sentAsMessage ? t.conversationKey : null, rating);
     }
 
     private static UUID next(Ticket t) {

@@ -1,12 +1,16 @@
 package dev.switchboard.ticket.csat;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.switchboard.contract.Priority;
+import dev.switchboard.contract.ticket.TicketEvent;
 import dev.switchboard.devkit.infra.SwitchboardInfraResource;
 import dev.switchboard.ticket.support.Conversations;
 import dev.switchboard.ticket.support.TicketApi;
@@ -58,6 +62,12 @@ class CsatPageTest {
         TicketApi.get(ticketId).then()
                 .body("csat.rating", is(4))
                 .body("csat.comment", nullValue());
+        // Each answer is announced; from the page without a conversation, so routing releases nothing.
+        await().atMost(TicketApi.PATIENCE).untilAsserted(() -> assertThat(
+                Conversations.events(ticketId, TicketEvent.CsatReceived.class))
+                .extracting(TicketEvent.CsatReceived::rating, TicketEvent.CsatReceived::channel,
+                        TicketEvent.CsatReceived::conversationKey)
+                .containsExactly(tuple(2, "web", null), tuple(4, "web", null)));
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.switchboard.contract.intake.InboundMessage;
 import dev.switchboard.devkit.infra.SwitchboardInfraResource;
 import dev.switchboard.ticket.support.RoutingEvents;
 import dev.switchboard.ticket.support.TestKafka;
+import dev.switchboard.ticket.support.TicketApi;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -51,12 +52,12 @@ class RoutedMessagesBecomeTicketsTest {
                 .body("id", is(ticketId))
                 .body("conversationKey", is(conversation))
                 .body("contact.name", is("Peter Janssens"))
-                .body("messages", hasSize(1))
-                .body("messages[0].id", is(message.id().toString()))
-                .body("messages[0].direction", is("inbound"))
-                .body("messages[0].text", is("My router keeps dropping the connection every evening"))
-                .body("messages[0].senderName", is("peter_wa"))
-                .body("messages[0].receivedAt", is(message.receivedAt().toString()));
+                .body(TicketApi.WRITTEN, hasSize(1))
+                .body(TicketApi.WRITTEN + "[0].id", is(message.id().toString()))
+                .body(TicketApi.WRITTEN + "[0].direction", is("inbound"))
+                .body(TicketApi.WRITTEN + "[0].text", is("My router keeps dropping the connection every evening"))
+                .body(TicketApi.WRITTEN + "[0].senderName", is("peter_wa"))
+                .body(TicketApi.WRITTEN + "[0].receivedAt", is(message.receivedAt().toString()));
     }
 
     @Test
@@ -121,10 +122,10 @@ class RoutedMessagesBecomeTicketsTest {
         String ticketId = queueOf(dave).extract().path("[0].id");
         given().get("/api/tickets/{id}", ticketId)
                 .then()
-                .body("messages[1].id", is(email.id().toString()))
-                .body("messages[1].channel", is("email"))
-                .body("messages[1].duplicateOf", is(original.id().toString()))
-                .body("messages[1].similarity", is(0.87f));
+                .body(TicketApi.WRITTEN + "[1].id", is(email.id().toString()))
+                .body(TicketApi.WRITTEN + "[1].channel", is("email"))
+                .body(TicketApi.WRITTEN + "[1].duplicateOf", is(original.id().toString()))
+                .body(TicketApi.WRITTEN + "[1].similarity", is(0.87f));
     }
 
     static ValidatableResponse queueOf(String assignee) {

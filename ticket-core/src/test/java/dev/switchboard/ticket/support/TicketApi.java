@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasSize;
 
 import dev.switchboard.contract.CloudEvents;
+import dev.switchboard.contract.Json;
+import dev.switchboard.contract.outbound.OutboundMessage;
 import dev.switchboard.devkit.infra.Endpoints;
 import dev.switchboard.devkit.infra.Infrastructure;
 import io.restassured.http.ContentType;
@@ -21,6 +23,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 /** What an agent's console does, plus a look at the database and topics behind it. */
 public final class TicketApi {
     public static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    /** JSON path of the messages people wrote (customer, agents); the automatic notices left out. */
+    public static final String WRITTEN = "messages.findAll { !it.automatic }";
 
     private TicketApi() {
     }
@@ -57,6 +62,13 @@ public final class TicketApi {
     /** Every record on the topic with this key, as it is on the broker now. */
     public static List<ConsumerRecord<String, byte[]>> records(String topic, String key) {
         return TestKafka.topics().readAll(topic, r -> key.equals(r.key()));
+    }
+
+    /** The agents' replies on an outbound topic; automatic notices (no agent) left out. */
+    public static List<ConsumerRecord<String, byte[]>> agentReplies(String topic, String key) {
+        return records(topic, key).stream()
+                .filter(r -> Json.read(r.value(), OutboundMessage.class).agentId() != null)
+                .toList();
     }
 
     public static String ceId(ConsumerRecord<String, byte[]> record) {
