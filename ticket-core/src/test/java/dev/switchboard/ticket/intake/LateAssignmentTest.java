@@ -40,7 +40,7 @@ class LateAssignmentTest {
                 .body("assignee", is(henk))
                 .body("team", is("tier-1"))
                 .body(TicketApi.WRITTEN, hasSize(1))
-                .body("messages.id", contains(message.id().toString()));
+                .body(TicketApi.WRITTEN + ".id", contains(message.id().toString()));
 
         await().atMost(TicketApi.PATIENCE).untilAsserted(() -> {
             List<TicketEvent> events = TicketApi.records(Topics.TICKET_EVENTS, ticketId).stream()

@@ -80,7 +80,7 @@ class RoutedMessagesBecomeTicketsTest {
         given().get("/api/tickets/{id}", ticketId)
                 .then()
                 .statusCode(200)
-                .body("messages.id", contains(message.id().toString(), marker.id().toString()));
+                .body(TicketApi.WRITTEN + ".id", contains(message.id().toString(), marker.id().toString()));
     }
 
     @Test
@@ -101,7 +101,7 @@ class RoutedMessagesBecomeTicketsTest {
         String ticketId = queueOf(carol).extract().path("[0].id");
         given().get("/api/tickets/{id}", ticketId)
                 .then()
-                .body("messages.text", contains("The app crashes on start", "Version 2.3.1, Android 14"));
+                .body(TicketApi.WRITTEN + ".text", contains("The app crashes on start", "Version 2.3.1, Android 14"));
     }
 
     @Test
