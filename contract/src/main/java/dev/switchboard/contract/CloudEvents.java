@@ -114,6 +114,12 @@ public final class CloudEvents {
         if (event instanceof TicketEvent.SlaBreached) {
             return "sla-breached";
         }
+        if (event instanceof TicketEvent.SlaWarning) {
+            return "sla-warning";
+        }
+        if (event instanceof TicketEvent.CsatReceived) {
+            return "csat-received";
+        }
         if (event instanceof TicketEvent.AgentReplied) {
             return "agent-replied";
         }

@@ -82,7 +82,9 @@ class JsonMappingTest {
                 new TicketEvent.AgentReplied(UUID.randomUUID(), ticket, now, "whatsapp", "k", "bob"),
                 new TicketEvent.Solved(UUID.randomUUID(), ticket, now, "whatsapp", "k", "bob"),
                 new TicketEvent.Closed(UUID.randomUUID(), ticket, now, "whatsapp", "k", "bob"),
-                new TicketEvent.SlaBreached(UUID.randomUUID(), ticket, now, "first-response", now.minusSeconds(60)));
+                new TicketEvent.SlaBreached(UUID.randomUUID(), ticket, now, "first-response", now.minusSeconds(60)),
+                new TicketEvent.SlaWarning(UUID.randomUUID(), ticket, now, "next-response", now.plusSeconds(900)),
+                new TicketEvent.CsatReceived(UUID.randomUUID(), ticket, now, "web", "k", 5));
         for (TicketEvent event : events) {
             assertThat(Json.read(Json.write(event), TicketEvent.class)).isEqualTo(event);
         }

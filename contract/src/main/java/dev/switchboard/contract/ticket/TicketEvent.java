@@ -16,7 +16,9 @@ import java.util.UUID;
     @JsonSubTypes.Type(value = TicketEvent.AgentReplied.class, name = "agent-replied"),
     @JsonSubTypes.Type(value = TicketEvent.Solved.class, name = "solved"),
     @JsonSubTypes.Type(value = TicketEvent.Closed.class, name = "closed"),
-    @JsonSubTypes.Type(value = TicketEvent.SlaBreached.class, name = "sla-breached")
+    @JsonSubTypes.Type(value = TicketEvent.SlaBreached.class, name = "sla-breached"),
+    @JsonSubTypes.Type(value = TicketEvent.SlaWarning.class, name = "sla-warning"),
+    @JsonSubTypes.Type(value = TicketEvent.CsatReceived.class, name = "csat-received")
 })
 public sealed interface TicketEvent {
 
@@ -52,5 +54,27 @@ public sealed interface TicketEvent {
     /** @param target which SLA target: first-response, next-response or resolution */
     record SlaBreached(UUID eventId, UUID ticketId, Instant occurredAt, String target, Instant dueAt)
             implements TicketEvent {
+    }
+
+    /**
+     * A running SLA clock is near its due time (the warning lead time is ticket-core's
+     * {@code switchboard.sla.watch.warn-before}); published once per clock, before any breach.
+     *
+     * @param target which SLA target: first-response, next-response or resolution
+     */
+    record SlaWarning(UUID eventId, UUID ticketId, Instant occurredAt, String target, Instant dueAt)
+            implements TicketEvent {
+    }
+
+    /**
+     * The customer rated a solved ticket (1..5), on its channel or on the survey page.
+     *
+     * @param channel         where the answer came from: a channel id, or {@code web} for the survey page
+     * @param conversationKey set when the rating was a message on the channel: routing assigned that
+     *                        message like work, and may end the hold; null for the page (the
+     *                        conversation may be busy with other work meanwhile)
+     */
+    record CsatReceived(UUID eventId, UUID ticketId, Instant occurredAt, String channel, String conversationKey,
+                        int rating) implements TicketEvent {
     }
 }

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -45,6 +46,13 @@ public class TicketEventsConsumer {
                             .chain(first -> first ? onBreach(c, breached) : Uni.createFrom().voidItem())))
                     .invoke(drainer::trigger);
         }
+        if (event instanceof TicketEvent.SlaWarning warning) {
+            // Before the breach: waiting work moves one priority up so it is picked sooner; a
+            // holding agent keeps the work (taking it back is the breach's reaction).
+            return retrying(event, assignments.inTransaction(c -> assignments.markApplied(c, event.eventId())
+                            .chain(first -> first ? raiseQueued(c, warning.ticketId()) : Uni.createFrom().voidItem())))
+                    .invoke(drainer::trigger);
+        }
         if (event instanceof TicketEvent.AgentReplied replied) {
             return retrying(event, assignments.inTransaction(
                     c -> assignments.markAnswered(c, replied.conversationKey(), replied.agentId())));
@@ -76,6 +84,12 @@ public class TicketEventsConsumer {
                                                         : reofferNow(c, unanswered.get()))));
     }
 
+    private Uni<Void> raiseQueued(SqlConnection c, UUID ticketId) {
+        return assignments.conversationOf(c, ticketId)
+                .chain(conversation -> conversation.isEmpty() ? Uni.createFrom().voidItem()
+                        : assignments.raiseQueued(c, conversation.get()).replaceWithVoid());
+    }
+
     private Uni<Void> reofferNow(SqlConnection c, AssignmentRepository.Unanswered unanswered) {
         return assignments.reoffer(c, unanswered, Instant.now())
                 .invoke(taken -> {
@@ -102,6 +116,11 @@ public class TicketEventsConsumer {
         }
         if (event instanceof TicketEvent.Closed closed) {
             return closed.conversationKey();
+        }
+        if (event instanceof TicketEvent.CsatReceived csat) {
+            // A rating the customer sent on the channel was routed like any message, but it is no
+            // work: the ticket stays solved, so the agent's hold ends again. Null for a page answer.
+            return csat.conversationKey();
         }
         return null;
     }

@@ -97,6 +97,25 @@ class AssignmentFlowTest {
     }
 
     @Test
+    void anSlaWarningMovesWaitingWorkOnePriorityUpBeforeAnyBreach() {
+        SEEDED.forEach(agent -> presence(agent, "offline"));
+        InboundMessage message = newMessage("Is anyone looking at this?");
+        sender.send(Topics.INTAKE_MESSAGES, message.conversationKey(), message);
+        assertThat(await().atMost(Duration.ofSeconds(30)).until(() -> decisionsFor(message), d -> !d.isEmpty()).get(0))
+                .isInstanceOf(MessageQueued.class);
+        UUID ticket = UUID.randomUUID();
+        sender.send(Topics.TICKET_EVENTS, ticket.toString(), new TicketEvent.Created(UUID.randomUUID(), ticket,
+                Instant.now(), 4712, "whatsapp", message.conversationKey(), "medium", null));
+        TicketEvent.SlaWarning warning = new TicketEvent.SlaWarning(UUID.randomUUID(), ticket, Instant.now(),
+                "first-response", Instant.now().plusSeconds(900));
+        sender.send(Topics.TICKET_EVENTS, ticket.toString(), warning);
+        sender.send(Topics.TICKET_EVENTS, ticket.toString(), warning); // redelivered: raises once
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> AsUser.admin().get("/api/queues/general").then()
+                .body("find { it.conversationKey == '" + message.conversationKey() + "' }.priority", equalTo("high")));
+    }
+
+    @Test
     void solvingATicketFreesTheAgentForTheNextQueuedConversation() {
         SEEDED.forEach(agent -> presence(agent, "offline"));
         AsUser.admin().contentType("application/json")

@@ -11,6 +11,7 @@ import java.util.UUID;
  * @param similarity  how alike routing found the two, with {@code duplicateOf}
  * @param direction   inbound (customer), outbound (agent reply) or internal (note, never sent)
  * @param delivery    for replies: queued, sent, delivered, read or failed
+ * @param automatic   a notice Switchboard sent by itself (acknowledgement, escalation, survey)
  */
 public record MessageView(
         UUID id,
@@ -27,5 +28,6 @@ public record MessageView(
         String author,
         String recipient,
         String delivery,
-        String deliveryError) {
+        String deliveryError,
+        boolean automatic) {
 }

@@ -11,6 +11,7 @@ import java.util.UUID;
  *
  * @param version    send it back as {@code If-Match} on a command to refuse acting on a stale view
  * @param followUpOf the closed ticket this one follows up, if any
+ * @param csat       the customer's rating once they answered the survey; null before
  */
 public record TicketDetail(
         UUID id,
@@ -35,8 +36,17 @@ public record TicketDetail(
         Instant solvedAt,
         Instant closedAt,
         SlaView sla,
+        CsatView csat,
         List<MessageView> messages) {
 
-    public record Contact(UUID id, String name, String identity) {
+    /**
+     * @param plan     the customer's plan from routing's contact context: it picks the SLA targets
+     * @param language the customer's language when known: notices format dates in it
+     */
+    public record Contact(UUID id, String name, String identity, String plan, String language) {
+    }
+
+    /** @param channel where the answer came from: a channel id, or {@code web} for the survey page */
+    public record CsatView(int rating, String comment, Instant answeredAt, String channel) {
     }
 }

@@ -11,6 +11,7 @@ import dev.switchboard.ticket.tickets.Ticket;
 import dev.switchboard.ticket.tickets.TicketMessage;
 import dev.switchboard.ticket.tickets.TicketStatus;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 
 /** Plain construction of the rows a routing event creates: a new ticket, an inbound message. */
@@ -36,6 +37,8 @@ final class NewTickets {
         ticket.contactIdentity = MessageText.identityOf(message.sender());
         ticket.recipient = CustomerAddress.on(message.channel(), message.sender());
         ticket.followUpOf = followUpOf;
+        ticket.plan = planOf(event);
+        ticket.language = languageOf(event);
         // The decision that opened the ticket: the Created event carries the assignee, no Assigned follows.
         if (event instanceof MessageAssigned assigned) {
             ticket.assignee = assigned.agentId();
@@ -46,6 +49,23 @@ final class NewTickets {
         ticket.createdAt = now;
         ticket.updatedAt = now;
         return ticket;
+    }
+
+    /** The customer's plan as routing's contact context tells it, lower case: it picks the SLA targets. */
+    static String planOf(RoutingEvent event) {
+        String plan = event.contact() == null ? null : event.contact().plan();
+        return plan == null || plan.isBlank() ? null : plan.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** The contact's known language first, then what the channel said about this message, then classification's guess. */
+    static String languageOf(RoutingEvent event) {
+        if (event.contact() != null && event.contact().language() != null && !event.contact().language().isBlank()) {
+            return event.contact().language().strip();
+        }
+        if (event.message().language() != null && !event.message().language().isBlank()) {
+            return event.message().language().strip();
+        }
+        return event.classification() == null ? null : event.classification().language();
     }
 
     static TicketMessage message(RoutingEvent event, UUID ticketId, Instant now) {

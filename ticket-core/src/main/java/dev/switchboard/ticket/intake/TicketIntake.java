@@ -5,6 +5,9 @@ import dev.switchboard.contract.routing.MessageAssigned;
 import dev.switchboard.contract.routing.MessageQueued;
 import dev.switchboard.contract.routing.RoutingEvent;
 import dev.switchboard.contract.ticket.TicketEvent;
+import dev.switchboard.ticket.csat.CsatReply;
+import dev.switchboard.ticket.csat.Surveys;
+import dev.switchboard.ticket.notices.Notices;
 import dev.switchboard.ticket.outbox.Outbox;
 import dev.switchboard.ticket.outbox.OutboxRelay;
 import dev.switchboard.ticket.outbox.TicketEvents;
@@ -22,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 /**
@@ -36,10 +40,14 @@ public class TicketIntake {
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final TicketSla sla;
+    private final Notices notices;
+    private final Surveys surveys;
 
     public TicketIntake(TicketRepository tickets, TicketMessageRepository messages, Outbox outbox, OutboxRelay relay,
-                        TicketSla sla) {
+                        TicketSla sla, Notices notices, Surveys surveys) {
         this.sla = sla;
+        this.notices = notices;
+        this.surveys = surveys;
         this.tickets = tickets;
         this.messages = messages;
         this.outbox = outbox;
@@ -81,7 +89,7 @@ public class TicketIntake {
         if (event instanceof DuplicateLinked linked && linked.originalConversationKey() != null) {
             return tickets.findOpen(linked.originalConversationKey())
                     .chain(original -> original != null
-                            ? Uni.createFrom().item(new Target(original, false))
+                            ? Uni.createFrom().item(new Target(original, false, null))
                             : ownConversation(event, now));
         }
         return ownConversation(event, now);
@@ -92,8 +100,24 @@ public class TicketIntake {
         String conversation = event.message().conversationKey();
         return tickets.findOpen(conversation)
                 .chain(open -> open != null
-                        ? Uni.createFrom().item(new Target(open, false))
-                        : tickets.findLatest(conversation).chain(latest -> afterLatest(event, latest, now)));
+                        ? Uni.createFrom().item(new Target(open, false, null))
+                        : tickets.findLatest(conversation).chain(latest -> surveyAnswer(event, latest, now)));
+    }
+
+    /**
+     * One digit 1-5 from the customer while a survey of their solved (or since closed) ticket is
+     * open is their rating: it is stored on that ticket and neither reopens it nor opens a
+     * follow-up. Any other message, or a digit once the survey expired, is a message as before.
+     */
+    private Uni<Target> surveyAnswer(RoutingEvent event, Ticket latest, Instant now) {
+        OptionalInt rating = CsatReply.rating(event.message().text());
+        if (latest == null || latest.status.isOpen() || rating.isEmpty()) {
+            return afterLatest(event, latest, now);
+        }
+        return surveys.awaiting(latest.id, now)
+                .chain(awaiting -> awaiting
+                        ? Uni.createFrom().item(new Target(latest, false, rating.getAsInt()))
+                        : afterLatest(event, latest, now));
     }
 
     private Uni<Target> afterLatest(RoutingEvent event, Ticket latest, Instant now) {
@@ -102,7 +126,7 @@ public class TicketIntake {
                 latest.status = TicketStatus.OPEN;
                 latest.reopenCount++;
                 latest.solvedAt = null;
-                return Uni.createFrom().item(new Target(latest, false));
+                return Uni.createFrom().item(new Target(latest, false, null));
             case FOLLOW_UP:
                 return create(event, latest.id, now);
             default:
@@ -114,7 +138,7 @@ public class TicketIntake {
         return tickets.nextNumber()
                 .map(number -> NewTickets.ticket(event, number, followUpOf, now))
                 .chain(tickets::persist)
-                .map(created -> new Target(created, true));
+                .map(created -> new Target(created, true, null));
     }
 
     private Uni<IntakeOutcome> addMessage(Target target, RoutingEvent event, Instant now) {
@@ -123,11 +147,13 @@ public class TicketIntake {
         if (target.created()) {
             sla.start(ticket);
             events.add(TicketEvents.created(ticket, now));
-        } else {
+        } else if (target.csatRating() == null) {
             TicketStatus before = ticket.status;
             apply(event, ticket, now, events);
             // The customer answered a pending ticket: its clocks run again.
             sla.statusChanged(ticket, before, now);
+            // After an agent's reply, the customer's message starts the next-response clock.
+            sla.customerWrote(ticket, now);
         }
         NewTickets.learnAddresses(ticket, event.message());
         ticket.messageCount++;
@@ -136,6 +162,11 @@ public class TicketIntake {
         TicketMessage stored = NewTickets.message(event, ticket.id, now);
         return messages.persist(stored)
                 .chain(() -> writeAll(events))
+                // An auto-reply or bounce is never answered, not even by an acknowledgement.
+                .chain(() -> target.created() && !event.message().autoGenerated()
+                        ? notices.acknowledge(ticket, stored.providerMessageId, now) : Uni.createFrom().voidItem())
+                .chain(() -> target.csatRating() == null ? Uni.createFrom().voidItem()
+                        : surveys.record(ticket, target.csatRating(), null, stored.channel.id(), now).replaceWithVoid())
                 .map(ignored -> new IntakeOutcome(stored.id, ticket.id, stored.channel, true, target.created(), true));
     }
 
@@ -179,6 +210,7 @@ public class TicketIntake {
         return chain;
     }
 
-    private record Target(Ticket ticket, boolean created) {
+    /** @param csatRating set when the message is the customer's answer to the survey */
+    private record Target(Ticket ticket, boolean created, Integer csatRating) {
     }
 }

@@ -50,9 +50,23 @@ public final class TicketEvents {
      * Published once per ticket and target, so its id is derived from both rather than from the
      * change number: a second attempt could never pass as a new event.
      */
-    public static TicketEvent slaBreached(Ticket t, String target, Instant dueAt, Instant at) {
-        return new TicketEvent.SlaBreached(MessageIds.nameBased(NAMESPACE, t.id + ":sla-breached:" + target),
+    public static TicketEvent slaBreached(Ticket t, String clock, String target, Instant dueAt, Instant at) {
+        return new TicketEvent.SlaBreached(MessageIds.nameBased(NAMESPACE, t.id + ":sla-breached:" + clock),
                 t.id, at, target, dueAt);
+    }
+
+    /** Like {@link #slaBreached}: once per clock ({@code clock} names the run, e.g. {@code next-response:2}). */
+    public static TicketEvent slaWarning(Ticket t, String clock, String target, Instant dueAt, Instant at) {
+        return new TicketEvent.SlaWarning(MessageIds.nameBased(NAMESPACE, t.id + ":sla-warning:" + clock),
+                t.id, at, target, dueAt);
+    }
+
+    /**
+     * The customer's rating. A rating sent as a message carries the conversation, so routing can end
+     * the hold that message made; one from the page does not, the conversation may be busy again.
+     */
+    public static TicketEvent csatReceived(Ticket t, String channel, boolean sentAsMessage, int rating, Instant at) {
+        return new TicketEvent.CsatReceived(next(t), t.id, at, channel, sentAsMessage ? t.conversationKey : null, rating);
     }
 
     private static UUID next(Ticket t) {

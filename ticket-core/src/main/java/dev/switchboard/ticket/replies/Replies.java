@@ -6,6 +6,7 @@ import dev.switchboard.ticket.api.MessageView;
 import dev.switchboard.ticket.outbox.Outbox;
 import dev.switchboard.ticket.outbox.OutboxRelay;
 import dev.switchboard.ticket.outbox.TicketEvents;
+import dev.switchboard.ticket.sla.TicketSla;
 import dev.switchboard.ticket.tickets.Ticket;
 import dev.switchboard.ticket.tickets.TicketMapper;
 import dev.switchboard.ticket.tickets.TicketMessage;
@@ -33,8 +34,11 @@ public class Replies {
     private final TicketMessageRepository messages;
     private final Outbox outbox;
     private final OutboxRelay relay;
+    private final TicketSla sla;
 
-    public Replies(TicketRepository tickets, TicketMessageRepository messages, Outbox outbox, OutboxRelay relay) {
+    public Replies(TicketRepository tickets, TicketMessageRepository messages, Outbox outbox, OutboxRelay relay,
+                   TicketSla sla) {
+        this.sla = sla;
         this.tickets = tickets;
         this.messages = messages;
         this.outbox = outbox;
@@ -87,11 +91,8 @@ public class Replies {
         reply.storedAt = now;
         reply.deliveryStatus = TicketMessage.Delivery.QUEUED;
         reply.deliveryUpdatedAt = now;
-        if (ticket.firstResponseAt == null) {
-            ticket.firstResponseAt = now;
-            // The first-response clock stops: the queue now sorts on the resolution clock.
-            ticket.refreshSlaDue();
-        }
+        // Stops the first-response clock, or the running next-response cycle.
+        sla.agentReplied(ticket, now);
         ticket.updatedAt = now;
         // The reply id is the outbound message id: a channel sends each id once.
         OutboundMessage outbound = new OutboundMessage(reply.id, ticket.id, channel,

@@ -3,7 +3,10 @@ package dev.switchboard.ticket.sla;
 import dev.switchboard.contract.Priority;
 import io.smallrye.config.ConfigMapping;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** {@code switchboard.sla.*}: the default calendar, targets and the watch job, see application.properties. */
@@ -19,6 +22,14 @@ public interface SlaConfig {
     PerPriority resolution();
 
     Watch watch();
+
+    /**
+     * Targets per customer plan, overriding the defaults above: {@code plan.<plan>.<target>.<priority>},
+     * e.g. {@code switchboard.sla.plan.enterprise.first-response.critical=30m}. What a plan leaves out
+     * falls back to the default of that target and priority; a customer without a plan, or with a
+     * plan not listed, gets the defaults.
+     */
+    Map<String, Map<String, Map<String, Duration>>> plan();
 
     interface Calendar {
         String zone();
@@ -69,6 +80,28 @@ public interface SlaConfig {
         for (Priority p : Priority.values()) {
             targets.put(p, new SlaPolicy.Targets(firstResponse().of(p), nextResponse().of(p), resolution().of(p)));
         }
-        return new SlaPolicy(targets);
+        Map<String, Map<Priority, SlaPolicy.Targets>> byPlan = new HashMap<>();
+        plan().forEach((name, perTarget) -> byPlan.put(name.toLowerCase(Locale.ROOT), planTargets(name, perTarget, targets)));
+        return new SlaPolicy(targets, byPlan);
+    }
+
+    private static Map<Priority, SlaPolicy.Targets> planTargets(String plan, Map<String, Map<String, Duration>> perTarget,
+                                                              Map<Priority, SlaPolicy.Targets> defaults) {
+        for (Map.Entry<String, Map<String, Duration>> target : perTarget.entrySet()) {
+            if (Arrays.stream(SlaTarget.values()).noneMatch(t -> t.id().equals(target.getKey()))) {
+                throw new IllegalArgumentException("switchboard.sla.plan." + plan + ": unknown target " + target.getKey()
+                        + " (first-response, next-response, resolution)");
+            }
+            target.getValue().keySet().forEach(Priority::fromId);
+        }
+        Map<Priority, SlaPolicy.Targets> targets = new EnumMap<>(Priority.class);
+        for (Priority p : Priority.values()) {
+            SlaPolicy.Targets fallback = defaults.get(p);
+            targets.put(p, new SlaPolicy.Targets(
+                    perTarget.getOrDefault(SlaTarget.FIRST_RESPONSE.id(), Map.of()).getOrDefault(p.id(), fallback.firstResponse()),
+                    perTarget.getOrDefault(SlaTarget.NEXT_RESPONSE.id(), Map.of()).getOrDefault(p.id(), fallback.nextResponse()),
+                    perTarget.getOrDefault(SlaTarget.RESOLUTION.id(), Map.of()).getOrDefault(p.id(), fallback.resolution())));
+        }
+        return targets;
     }
 }

@@ -102,6 +102,12 @@ public class Ticket extends PanacheEntityBase {
     @Column(name = "contact_phone")
     public String contactPhone;
 
+    /** The customer's plan from routing's contact context (lower case); picks the plan's SLA targets. */
+    public String plan;
+
+    /** The customer's language (BCP 47) when known: notices format dates in it. */
+    public String language;
+
     @Column(name = "first_response_at")
     public Instant firstResponseAt;
 
@@ -129,6 +135,24 @@ public class Ticket extends PanacheEntityBase {
     @Column(name = "sla_paused_seconds")
     public long slaPausedSeconds;
 
+    /** Next-response cycles so far: a customer message after an agent's reply starts one. */
+    @Column(name = "next_response_cycle")
+    public int nextResponseCycle;
+
+    @Column(name = "next_response_started_at")
+    public Instant nextResponseStartedAt;
+
+    @Column(name = "next_response_due_at")
+    public Instant nextResponseDueAt;
+
+    /** The agent's reply that stopped the current cycle; null while it runs. */
+    @Column(name = "next_response_stopped_at")
+    public Instant nextResponseStoppedAt;
+
+    /** {@link #slaPausedSeconds} when the cycle started: the cycle's own pauses are the difference. */
+    @Column(name = "next_response_paused_base")
+    public long nextResponsePausedBase;
+
     // Written only by the SLA watch job's own statements, so an agent's save never clears them.
     @Column(name = "first_response_warned_at", insertable = false, updatable = false)
     public Instant firstResponseWarnedAt;
@@ -142,12 +166,33 @@ public class Ticket extends PanacheEntityBase {
     @Column(name = "resolution_breached_at", insertable = false, updatable = false)
     public Instant resolutionBreachedAt;
 
+    @Column(name = "next_response_warned_at", insertable = false, updatable = false)
+    public Instant nextResponseWarnedAt;
+
+    /** The cycle the warning above belongs to; an older cycle's warning does not count. */
+    @Column(name = "next_response_warned_cycle", insertable = false, updatable = false)
+    public int nextResponseWarnedCycle;
+
+    @Column(name = "next_response_breached_at", insertable = false, updatable = false)
+    public Instant nextResponseBreachedAt;
+
+    @Column(name = "next_response_breached_cycle", insertable = false, updatable = false)
+    public int nextResponseBreachedCycle;
+
+    public boolean nextResponseRunning() {
+        return nextResponseDueAt != null && nextResponseStoppedAt == null;
+    }
+
     /** Keeps {@link #slaDueAt} true after a clock stopped or a due time moved. */
     public void refreshSlaDue() {
         Instant firstResponse = firstResponseAt == null ? firstResponseDueAt : null;
         Instant resolution = solvedAt == null && closedAt == null ? resolutionDueAt : null;
-        slaDueAt = firstResponse == null ? resolution
-                : resolution == null || firstResponse.isBefore(resolution) ? firstResponse : resolution;
+        Instant nextResponse = nextResponseRunning() ? nextResponseDueAt : null;
+        slaDueAt = earliest(earliest(firstResponse, resolution), nextResponse);
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isBefore(b) ? a : b;
     }
 
     public void prioritise(Priority newPriority) {

@@ -78,4 +78,7 @@ public class TicketMessage extends PanacheEntityBase {
 
     @Column(name = "delivery_updated_at")
     public Instant deliveryUpdatedAt;
+
+    /** A notice Switchboard sent by itself (acknowledgement, escalation, survey), not an agent's reply. */
+    public boolean automatic;
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.ticket.tickets;
 
 import dev.switchboard.ticket.api.TicketDetail;
+import dev.switchboard.ticket.csat.Surveys;
 import dev.switchboard.ticket.web.Requests;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -16,8 +17,10 @@ import org.jboss.resteasy.reactive.RestPath;
 public class TicketResource {
     private final TicketRepository tickets;
     private final TicketMessageRepository messages;
+    private final Surveys surveys;
 
-    public TicketResource(TicketRepository tickets, TicketMessageRepository messages) {
+    public TicketResource(TicketRepository tickets, TicketMessageRepository messages, Surveys surveys) {
+        this.surveys = surveys;
         this.tickets = tickets;
         this.messages = messages;
     }
@@ -31,6 +34,7 @@ public class TicketResource {
         return tickets.findById(ticketId)
                 .onItem().ifNull().failWith(() -> new TicketNotFoundException(ticketId))
                 .chain(ticket -> messages.forTicket(ticket.id)
-                        .map(list -> TicketMapper.toDetail(ticket, list)));
+                        .chain(list -> surveys.answerOf(ticket.id)
+                                .map(csat -> TicketMapper.toDetail(ticket, list, csat))));
     }
 }

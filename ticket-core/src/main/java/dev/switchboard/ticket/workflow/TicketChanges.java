@@ -3,6 +3,8 @@ package dev.switchboard.ticket.workflow;
 import dev.switchboard.contract.Priority;
 import dev.switchboard.ticket.api.TicketDetail;
 import dev.switchboard.ticket.auth.Caller;
+import dev.switchboard.ticket.csat.Surveys;
+import dev.switchboard.ticket.notices.Notices;
 import dev.switchboard.ticket.outbox.Outbox;
 import dev.switchboard.ticket.outbox.OutboxRelay;
 import dev.switchboard.ticket.outbox.TicketEvents;
@@ -35,10 +37,14 @@ public class TicketChanges {
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final TicketSla sla;
+    private final Notices notices;
+    private final Surveys surveys;
 
     public TicketChanges(TicketRepository tickets, TicketMessageRepository messages, Outbox outbox, OutboxRelay relay,
-                         TicketSla sla) {
+                         TicketSla sla, Notices notices, Surveys surveys) {
         this.sla = sla;
+        this.notices = notices;
+        this.surveys = surveys;
         this.tickets = tickets;
         this.messages = messages;
         this.outbox = outbox;
@@ -68,7 +74,8 @@ public class TicketChanges {
             }
             sla.statusChanged(ticket, from, now);
             if (to == TicketStatus.SOLVED) {
-                return outbox.add(TicketEvents.solved(ticket, now));
+                return outbox.add(TicketEvents.solved(ticket, now))
+                        .chain(() -> notices.solved(ticket, now));
             }
             if (to == TicketStatus.CLOSED) {
                 return outbox.add(TicketEvents.closed(ticket, now));
@@ -95,7 +102,8 @@ public class TicketChanges {
             ticket.updatedAt = now;
             TicketMessage note = Notes.internal(ticket, ticket.assignee,
                     "Escalated to tier " + ticket.tier + ": " + reason.strip(), now);
-            return messages.persist(note).replaceWithVoid();
+            return messages.persist(note)
+                    .chain(() -> notices.escalated(ticket, now));
         });
     }
 
@@ -167,7 +175,8 @@ public class TicketChanges {
                         .call(command::apply)
                         .call(Panache::flush)
                         .chain(ticket -> messages.forTicket(ticket.id)
-                                .map(list -> TicketMapper.toDetail(ticket, list))))
+                                .chain(list -> surveys.answerOf(ticket.id)
+                                        .map(csat -> TicketMapper.toDetail(ticket, list, csat)))))
                 .invoke(relay::trigger);
     }
 

@@ -39,8 +39,8 @@ class LateAssignmentTest {
                 .body("status", is("open"))
                 .body("assignee", is(henk))
                 .body("team", is("tier1"))
-                .body("messages", hasSize(1))
-                .body("messages.id", contains(message.id().toString()));
+                .body(TicketApi.WRITTEN, hasSize(1))
+                .body(TicketApi.WRITTEN + ".id", contains(message.id().toString()));
 
         await().atMost(TicketApi.PATIENCE).untilAsserted(() -> {
             List<TicketEvent> events = TicketApi.records(Topics.TICKET_EVENTS, ticketId).stream()
@@ -64,7 +64,7 @@ class LateAssignmentTest {
         TestKafka.publish(conversation, RoutingEvents.assigned(marker, "Joe", Priority.LOW, ines));
 
         String ticketId = TicketApi.ticketOf(ines);
-        await().atMost(TicketApi.PATIENCE).untilAsserted(() -> TicketApi.get(ticketId).then().body("messages", hasSize(2)));
+        await().atMost(TicketApi.PATIENCE).untilAsserted(() -> TicketApi.get(ticketId).then().body(TicketApi.WRITTEN, hasSize(2)));
         await().atMost(TicketApi.PATIENCE).untilAsserted(() -> assertThat(
                 TicketApi.records(Topics.TICKET_EVENTS, ticketId)).extracting(TicketApi::ceType)
                 .containsExactly("dev.switchboard.ticket.created"));

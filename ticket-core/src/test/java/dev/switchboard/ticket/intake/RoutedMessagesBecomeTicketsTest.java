@@ -13,6 +13,7 @@ import dev.switchboard.devkit.infra.SwitchboardInfraResource;
 import dev.switchboard.ticket.support.TicketApi;
 import dev.switchboard.ticket.support.RoutingEvents;
 import dev.switchboard.ticket.support.TestKafka;
+import dev.switchboard.ticket.support.TicketApi;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -51,12 +52,12 @@ class RoutedMessagesBecomeTicketsTest {
                 .body("id", is(ticketId))
                 .body("conversationKey", is(conversation))
                 .body("contact.name", is("Peter Janssens"))
-                .body("messages", hasSize(1))
-                .body("messages[0].id", is(message.id().toString()))
-                .body("messages[0].direction", is("inbound"))
-                .body("messages[0].text", is("My router keeps dropping the connection every evening"))
-                .body("messages[0].senderName", is("peter_wa"))
-                .body("messages[0].receivedAt", is(message.receivedAt().toString()));
+                .body(TicketApi.WRITTEN, hasSize(1))
+                .body(TicketApi.WRITTEN + "[0].id", is(message.id().toString()))
+                .body(TicketApi.WRITTEN + "[0].direction", is("inbound"))
+                .body(TicketApi.WRITTEN + "[0].text", is("My router keeps dropping the connection every evening"))
+                .body(TicketApi.WRITTEN + "[0].senderName", is("peter_wa"))
+                .body(TicketApi.WRITTEN + "[0].receivedAt", is(message.receivedAt().toString()));
     }
 
     @Test
@@ -79,7 +80,7 @@ class RoutedMessagesBecomeTicketsTest {
         TicketApi.as(TicketApi.ADMIN).get("/api/tickets/{id}", ticketId)
                 .then()
                 .statusCode(200)
-                .body("messages.id", contains(message.id().toString(), marker.id().toString()));
+                .body(TicketApi.WRITTEN + ".id", contains(message.id().toString(), marker.id().toString()));
     }
 
     @Test
@@ -100,7 +101,7 @@ class RoutedMessagesBecomeTicketsTest {
         String ticketId = queueOf(carol).extract().path("[0].id");
         TicketApi.as(TicketApi.ADMIN).get("/api/tickets/{id}", ticketId)
                 .then()
-                .body("messages.text", contains("The app crashes on start", "Version 2.3.1, Android 14"));
+                .body(TicketApi.WRITTEN + ".text", contains("The app crashes on start", "Version 2.3.1, Android 14"));
     }
 
     @Test
@@ -121,10 +122,10 @@ class RoutedMessagesBecomeTicketsTest {
         String ticketId = queueOf(dave).extract().path("[0].id");
         TicketApi.as(TicketApi.ADMIN).get("/api/tickets/{id}", ticketId)
                 .then()
-                .body("messages[1].id", is(email.id().toString()))
-                .body("messages[1].channel", is("email"))
-                .body("messages[1].duplicateOf", is(original.id().toString()))
-                .body("messages[1].similarity", is(0.87f));
+                .body(TicketApi.WRITTEN + "[1].id", is(email.id().toString()))
+                .body(TicketApi.WRITTEN + "[1].channel", is("email"))
+                .body(TicketApi.WRITTEN + "[1].duplicateOf", is(original.id().toString()))
+                .body(TicketApi.WRITTEN + "[1].similarity", is(0.87f));
     }
 
     static ValidatableResponse queueOf(String assignee) {

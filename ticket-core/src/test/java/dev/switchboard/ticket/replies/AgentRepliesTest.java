@@ -51,9 +51,9 @@ class AgentRepliesTest {
                 .body("delivery", is("queued"))
                 .extract().path("id");
 
-        TicketApi.get(ticketId).then().body("firstResponseAt", notNullValue()).body("messages", hasSize(3));
+        TicketApi.get(ticketId).then().body("firstResponseAt", notNullValue()).body(TicketApi.WRITTEN, hasSize(3));
         await().atMost(TicketApi.PATIENCE).untilAsserted(() -> {
-            var records = TicketApi.records(Topics.outbound(Channel.WHATSAPP), conversation);
+            var records = TicketApi.agentReplies(Topics.outbound(Channel.WHATSAPP), conversation);
             assertThat(records).hasSize(1);
             assertThat(TicketApi.ceId(records.get(0))).isEqualTo(replyId);
             assertThat(TicketApi.ceType(records.get(0))).isEqualTo("dev.switchboard.outbound.message");
@@ -91,14 +91,14 @@ class AgentRepliesTest {
         String ticketId = TicketApi.ticketOf(abe);
         String replyId = TicketApi.post(ticketId, "replies", Map.of("text", "We will swap it")).then()
                 .statusCode(201).extract().path("id");
-        await().atMost(TicketApi.PATIENCE).until(() -> TicketApi.records(Topics.outbound(Channel.WHATSAPP), conversation).size() == 1);
+        await().atMost(TicketApi.PATIENCE).until(() -> TicketApi.agentReplies(Topics.outbound(Channel.WHATSAPP), conversation).size() == 1);
         await().atMost(TicketApi.PATIENCE).until(() -> TicketApi.sql(
                 "update ticket.outbox set sent_at = sent_at where event_id = ? and sent_at is not null", UUID.fromString(replyId)) == 1);
 
         TicketApi.sql("update ticket.outbox set sent_at = null where event_id = ?", UUID.fromString(replyId));
 
         await().atMost(TicketApi.PATIENCE).untilAsserted(() -> {
-            var records = TicketApi.records(Topics.outbound(Channel.WHATSAPP), conversation);
+            var records = TicketApi.agentReplies(Topics.outbound(Channel.WHATSAPP), conversation);
             assertThat(records).hasSize(2);
             assertThat(records).extracting(TicketApi::ceId).containsOnly(replyId);
             assertThat(records).extracting(TicketApi::text).containsOnly(TicketApi.text(records.get(0)));
@@ -118,7 +118,7 @@ class AgentRepliesTest {
             TicketApi.post(ticketId, "replies", Map.of("text", text)).then().statusCode(201);
         }
         await().atMost(TicketApi.PATIENCE).untilAsserted(() -> assertThat(
-                TicketApi.records(Topics.outbound(Channel.TELEGRAM), conversation))
+                TicketApi.agentReplies(Topics.outbound(Channel.TELEGRAM), conversation))
                 .extracting(r -> Json.read(r.value(), OutboundMessage.class).text())
                 .containsExactly("one", "two", "three", "four"));
     }
@@ -142,7 +142,7 @@ class AgentRepliesTest {
                 .statusCode(400).body("detail", containsString("no known address on telegram"));
 
         await().atMost(TicketApi.PATIENCE).untilAsserted(() -> {
-            var records = TicketApi.records(Topics.outbound(Channel.EMAIL), conversation);
+            var records = TicketApi.agentReplies(Topics.outbound(Channel.EMAIL), conversation);
             assertThat(records).hasSize(1);
             OutboundMessage mail = Json.read(records.get(0).value(), OutboundMessage.class);
             assertThat(mail.recipient()).isEqualTo("fay@example.com");

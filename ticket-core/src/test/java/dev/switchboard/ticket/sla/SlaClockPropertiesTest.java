@@ -2,6 +2,9 @@ package dev.switchboard.ticket.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.contract.Priority;
+import dev.switchboard.ticket.tickets.Ticket;
+import dev.switchboard.ticket.tickets.TicketStatus;
 import java.time.Duration;
 import java.time.Instant;
 import net.jqwik.api.Arbitraries;
@@ -74,6 +77,36 @@ class SlaClockPropertiesTest {
         // Counting from the start, only the pause's business time is on top of the target.
         assertThat(clock.businessTimeBetween(start, moved).minus(clock.businessTimeBetween(pausedAt, resumedAt)))
                 .isEqualTo(target);
+    }
+
+    /**
+     * A next-response cycle on a ticket: the customer writes after the agent's reply, the agent
+     * sets the ticket pending and the customer answers. Counted from the customer's message, the
+     * business time to the due time is the target plus the business part of the wait, whatever
+     * the nights, weekends, holidays and DST changes in between.
+     */
+    @Property
+    void aNextResponseCycleOwesItsTargetPlusTheWaitOnTheCustomer(
+            @ForAll("clocks") SlaClock clock, @ForAll("instants") Instant customerWrote,
+            @ForAll("targets") Duration target, @ForAll("pauses") Pause pause) {
+        TicketSla sla = new TicketSla(clock, new SlaPolicy(SlaPolicyTest.everyPriority(
+                new SlaPolicy.Targets(Duration.ofHours(1), target, Duration.ofDays(30)))));
+        Ticket ticket = new Ticket();
+        ticket.status = TicketStatus.OPEN;
+        ticket.prioritise(Priority.MEDIUM);
+        ticket.createdAt = customerWrote.minus(Duration.ofDays(2));
+        sla.start(ticket);
+        sla.agentReplied(ticket, customerWrote.minus(Duration.ofDays(1)));
+        sla.customerWrote(ticket, customerWrote);
+        Instant pausedAt = customerWrote.plus(pause.after());
+        Instant resumedAt = pausedAt.plus(pause.length());
+        ticket.status = TicketStatus.PENDING;
+        sla.statusChanged(ticket, TicketStatus.OPEN, pausedAt);
+        ticket.status = TicketStatus.OPEN;
+        sla.statusChanged(ticket, TicketStatus.PENDING, resumedAt);
+
+        assertThat(clock.businessTimeBetween(customerWrote, ticket.nextResponseDueAt)
+                .minus(clock.businessTimeBetween(pausedAt, resumedAt))).isEqualTo(target);
     }
 
     @Provide

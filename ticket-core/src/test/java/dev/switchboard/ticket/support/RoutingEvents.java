@@ -52,6 +52,16 @@ public final class RoutingEvents {
         return new MessageAssigned(message, contact(contactName), classification(priority), decision(), agentId, team);
     }
 
+    /** As routing publishes it for a known customer: their plan and language come with the contact. */
+    public static MessageAssigned assigned(InboundMessage message, ContactContext contact, Priority priority, String agentId) {
+        return new MessageAssigned(message, contact, classification(priority), decision(), agentId, "tier-1");
+    }
+
+    /** A customer routing knows from the CRM, e.g. on the "enterprise" plan, writing in "fr". */
+    public static ContactContext customer(String name, String plan, String language) {
+        return new ContactContext(UUID.randomUUID(), name, "ACME", plan, null, null, language, null, List.of(), 0, null);
+    }
+
     public static MessageQueued queued(InboundMessage message, String contactName, Priority priority) {
         return new MessageQueued(message, contact(contactName), classification(priority), decision(), "general");
     }

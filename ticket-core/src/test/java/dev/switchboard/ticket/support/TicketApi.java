@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasSize;
 
 import dev.switchboard.contract.CloudEvents;
+import dev.switchboard.contract.Json;
+import dev.switchboard.contract.outbound.OutboundMessage;
 import dev.switchboard.devkit.infra.Endpoints;
 import dev.switchboard.devkit.infra.Infrastructure;
 import io.restassured.http.ContentType;
@@ -29,6 +31,9 @@ public final class TicketApi {
     public static final String DEMO_PASSWORD = "switchboard-dev";
 
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+    /** JSON path of the messages people wrote (customer, agents); the automatic notices left out. */
+    public static final String WRITTEN = "messages.findAll { !it.automatic }";
 
     private TicketApi() {
     }
@@ -105,6 +110,13 @@ public final class TicketApi {
     /** Every record on the topic with this key, as it is on the broker now. */
     public static List<ConsumerRecord<String, byte[]>> records(String topic, String key) {
         return TestKafka.topics().readAll(topic, r -> key.equals(r.key()));
+    }
+
+    /** The agents' replies on an outbound topic; automatic notices (no agent) left out. */
+    public static List<ConsumerRecord<String, byte[]>> agentReplies(String topic, String key) {
+        return records(topic, key).stream()
+                .filter(r -> Json.read(r.value(), OutboundMessage.class).agentId() != null)
+                .toList();
     }
 
     public static String ceId(ConsumerRecord<String, byte[]> record) {

@@ -68,7 +68,7 @@ class TicketLifecycleTest {
                 .body("status", is("open"))
                 .body("reopenCount", is(1))
                 .body("solvedAt", nullValue())
-                .body("messages", hasSize(2)));
+                .body(TicketApi.WRITTEN, hasSize(2)));
     }
 
     @Test
@@ -89,8 +89,8 @@ class TicketLifecycleTest {
         TicketApi.get(followUpId).then()
                 .body("followUpOf", is(closedId))
                 .body("status", is("open"))
-                .body("messages", hasSize(1));
-        TicketApi.get(closedId).then().body("status", is("closed")).body("messages", hasSize(1));
+                .body(TicketApi.WRITTEN, hasSize(1));
+        TicketApi.get(closedId).then().body("status", is("closed")).body(TicketApi.WRITTEN, hasSize(1));
     }
 
     @Test
@@ -122,9 +122,9 @@ class TicketLifecycleTest {
                 .statusCode(200)
                 .body("tier", is(2))
                 .body("status", is("escalated"))
-                .body("messages", hasSize(2))
-                .body("messages[1].direction", is("internal"))
-                .body("messages[1].text", is("Escalated to tier 2: needs network engineering"));
+                .body(TicketApi.WRITTEN, hasSize(2))
+                .body(TicketApi.WRITTEN + "[1].direction", is("internal"))
+                .body(TicketApi.WRITTEN + "[1].text", is("Escalated to tier 2: needs network engineering"));
         TicketApi.post(ticketId, "escalate", Map.of("reason", "core routers")).then().statusCode(200).body("tier", is(3));
         TicketApi.post(ticketId, "escalate", Map.of("reason", "more")).then()
                 .statusCode(409).body("type", containsString("escalation-forbidden"));
