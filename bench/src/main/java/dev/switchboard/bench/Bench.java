@@ -1,11 +1,14 @@
 package dev.switchboard.bench;
 
+import dev.switchboard.bench.load.Roster;
 import dev.switchboard.bench.report.Figures;
 import dev.switchboard.bench.scenario.BenchRun;
+import dev.switchboard.devkit.auth.DevTokens;
 import dev.switchboard.devkit.launcher.Stack;
 import dev.switchboard.devkit.launcher.StackPorts;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
 
 /**
  * ./bench.sh: starts the whole system on free ports with its own data folder, runs one scenario,
@@ -34,6 +37,12 @@ public final class Bench {
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close)); // Ctrl-C stops the processes too
             stack.startInfrastructure();
             stack.startServices();
+            if (options.agents() > 0) {
+                // A team of realistic size: with the three seeded agents nearly everything would queue.
+                System.out.printf("Creating %d agents and 50 rules in routing...%n", options.agents());
+                new Roster(stack.url("routing"), DevTokens.mint("admin", List.of("admin"), List.of()))
+                        .create(options.agents(), 50, new Random(options.seed()));
+            }
             figures = new BenchRun(stack, System.out, System.console() != null)
                     .run(options.toScenario(), options.out().toAbsolutePath());
         } catch (RuntimeException e) {

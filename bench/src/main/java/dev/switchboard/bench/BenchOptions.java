@@ -8,16 +8,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The command line of ./bench.sh, parsed. */
-record BenchOptions(int rate, Duration duration, long seed, Path out, String scenario, List<String> faults) {
+record BenchOptions(int rate, Duration duration, long seed, Path out, String scenario, List<String> faults, int agents) {
     static final String USAGE = """
-            usage: ./bench.sh [--rate N] [--duration 60s] [--seed 42] [--out folder] [--scenario standard|smoke|faults]
+            usage: ./bench.sh [--rate N] [--duration 60s] [--seed 42] [--out folder] [--scenario standard|smoke|faults] [--agents 500]
                               [--fault kill-routing|kill-ticket-core|kill-channel|broker-restart|db-restart|poison]
               --rate      deliveries per second; 0 = as fast as the channel answers (default 0)
               --duration  load time, e.g. 30s or 2m (default 60s)
               --seed      seed of the traffic mix (default 42)
               --out       report folder (default bench/target/bench-report-<time>)
               --scenario  standard (default), smoke, or faults (every fault, spaced over the load; rate 0 = 20/s)
-              --fault     one fault only (repeatable); implies --scenario faults""";
+              --fault     one fault only (repeatable); implies --scenario faults
+              --agents    agents (and 50 keyword rules) created in routing before the load; 0 = only the
+                          three seeded agents (default 500)""";
 
     static BenchOptions parse(List<String> args) {
         int rate = 0;
@@ -26,6 +28,7 @@ record BenchOptions(int rate, Duration duration, long seed, Path out, String sce
         Path out = Path.of("bench/target/bench-report-" + System.currentTimeMillis());
         String scenario = "standard";
         List<String> faults = new ArrayList<>();
+        int agents = 500;
         for (int i = 0; i < args.size(); i++) {
             String flag = args.get(i);
             if (flag.equals("--help") || flag.equals("-h")) {
@@ -42,6 +45,7 @@ record BenchOptions(int rate, Duration duration, long seed, Path out, String sce
                 case "--out" -> out = Path.of(value);
                 case "--scenario" -> scenario = value;
                 case "--fault" -> faults.add(value);
+                case "--agents" -> agents = Integer.parseInt(value);
                 default -> throw new IllegalArgumentException("unknown option " + flag + "\n" + USAGE);
             }
         }
@@ -49,7 +53,7 @@ record BenchOptions(int rate, Duration duration, long seed, Path out, String sce
             scenario = "faults";
             faults.forEach(Faults::named); // an unknown name fails here, before anything starts
         }
-        return new BenchOptions(rate, duration, seed, out, scenario, List.copyOf(faults));
+        return new BenchOptions(rate, duration, seed, out, scenario, List.copyOf(faults), agents);
     }
 
     Scenario toScenario() {

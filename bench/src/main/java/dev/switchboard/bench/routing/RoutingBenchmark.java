@@ -1,5 +1,6 @@
 package dev.switchboard.bench.routing;
 
+import dev.switchboard.bench.load.Roster;
 import dev.switchboard.contract.CloudEvents;
 import dev.switchboard.contract.Topics;
 import dev.switchboard.contract.intake.InboundMessage;
@@ -37,9 +38,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * routing's own decision-latency percentiles (from its /q/metrics).
  */
 public final class RoutingBenchmark {
-    private static final List<String> SKILLS = List.of("connectivity", "software", "hardware", "account", "billing");
-    private static final List<String> WORDS = List.of("router", "invoice", "password", "crash", "wifi", "refund",
-            "login", "printer", "update", "screen", "battery", "license", "backup", "email", "sync");
+    private static final List<String> WORDS = Roster.WORDS;
 
     private RoutingBenchmark() {
     }
@@ -58,12 +57,7 @@ public final class RoutingBenchmark {
             HttpClient http = HttpClient.newHttpClient();
             // Routing runs alone here, without ticket-core's development issuer: sign as it would.
             String admin = DevTokens.mint("admin", List.of("admin"), List.of());
-            for (int i = 0; i < agents; i++) {
-                put(http, admin, routing + "/api/agents/agent" + i, agentJson(random));
-            }
-            for (int i = 0; i < rules; i++) {
-                post(http, admin, routing + "/api/rules", ruleJson(i, random));
-            }
+            new Roster(routing, admin).create(agents, rules, random);
             String bootstrap = stack.endpoints().kafkaBootstrapServers();
             int customers = Math.max(1, messages / 5);
             long start = System.nanoTime();
@@ -108,40 +102,10 @@ public final class RoutingBenchmark {
         return seen.size();
     }
 
-    private static String agentJson(Random random) {
-        StringBuilder skills = new StringBuilder();
-        for (String skill : SKILLS) {
-            if (random.nextInt(3) > 0) {
-                skills.append(skills.isEmpty() ? "" : ",").append('"').append(skill).append("\":")
-                        .append(1 + random.nextInt(5));
-            }
-        }
-        return "{\"presence\":\"online\",\"team\":\"team" + random.nextInt(10) + "\",\"skills\":{" + skills
-                + "},\"capacity\":{\"whatsapp\":" + (5 + random.nextInt(20)) + ",\"email\":10}}";
-    }
-
-    private static String ruleJson(int i, Random random) {
-        String word = WORDS.get(i % WORDS.size()) + (i < WORDS.size() ? "" : String.valueOf(i));
-        return "{\"name\":\"bench rule " + i + "\",\"order\":" + (100 + i) + ",\"when\":{\"keywords\":[\"" + word
-                + "\"]},\"then\":{\"skill\":\"" + SKILLS.get(random.nextInt(SKILLS.size())) + "\"}}";
-    }
-
     private static String quantile(String metrics, String q) {
         Matcher m = Pattern.compile("switchboard_routing_decision_latency_seconds\\{[^}]*quantile=\"" + Pattern.quote(q)
                 + "\"[^}]*} ([0-9.eE+-]+)").matcher(metrics);
         return m.find() ? String.format("%.1f", Double.parseDouble(m.group(1)) * 1000) : "?";
-    }
-
-    private static void put(HttpClient http, String token, String url, String json) throws IOException, InterruptedException {
-        send(http, HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + token)
-                .PUT(HttpRequest.BodyPublishers.ofString(json)));
-    }
-
-    private static void post(HttpClient http, String token, String url, String json) throws IOException, InterruptedException {
-        send(http, HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     private static String get(HttpClient http, String url) throws IOException, InterruptedException {
