@@ -11,6 +11,7 @@ import java.util.UUID;
  *
  * @param version    send it back as {@code If-Match} on a command to refuse acting on a stale view
  * @param followUpOf the closed ticket this one follows up, if any
+ * @param mergedInto the ticket this duplicate was merged into, if any
  */
 public record TicketDetail(
         UUID id,
@@ -35,7 +36,10 @@ public record TicketDetail(
         Instant solvedAt,
         Instant closedAt,
         SlaView sla,
-        List<MessageView> messages) {
+        List<MessageView> messages,
+        String product,
+        List<String> tags,
+        UUID mergedInto) {
 
     public record Contact(UUID id, String name, String identity) {
     }

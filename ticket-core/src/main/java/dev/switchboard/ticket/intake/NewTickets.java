@@ -36,9 +36,10 @@ final class NewTickets {
         ticket.contactIdentity = MessageText.identityOf(message.sender());
         ticket.recipient = CustomerAddress.on(message.channel(), message.sender());
         ticket.followUpOf = followUpOf;
+        ticket.product = event.classification() == null ? null : event.classification().product();
         // The decision that opened the ticket: the Created event carries the assignee, no Assigned follows.
         if (event instanceof MessageAssigned assigned) {
-            ticket.assignee = assigned.agentId();
+            ticket.assignTo(assigned.agentId(), now);
             ticket.team = assigned.team();
         } else if (event instanceof MessageQueued queued) {
             ticket.routingQueue = queued.queue();

@@ -157,7 +157,7 @@ public class TicketIntake {
         String previous = ticket.assignee;
         boolean changed = !Objects.equals(previous, assigned.agentId()) || !Objects.equals(ticket.team, assigned.team())
                 || ticket.status == TicketStatus.NEW;
-        ticket.assignee = assigned.agentId();
+        ticket.assignTo(assigned.agentId(), now);
         ticket.team = assigned.team();
         if (ticket.status == TicketStatus.NEW) {
             ticket.status = TicketStatus.OPEN;

@@ -26,7 +26,8 @@ public final class TicketMapper {
                 new TicketDetail.Contact(t.contactId, t.contactName, t.contactIdentity),
                 t.createdAt, t.updatedAt, t.version, t.tier, t.reopenCount, t.followUpOf,
                 t.firstResponseAt, t.solvedAt, t.closedAt, sla(t),
-                messages.stream().map(TicketMapper::toView).toList());
+                messages.stream().map(TicketMapper::toView).toList(),
+                t.product, t.tags == null ? List.of() : List.of(t.tags), t.mergedInto);
     }
 
     /** A paused clock counts as stopped at the pause: waiting on the customer is no breach. */

@@ -14,7 +14,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
 /**
- * Status, escalation and assignment. Each answers the changed ticket; {@code If-Match} with the
+ * Status, escalation, assignment, transfer to a team, tags. Each answers the changed ticket; {@code If-Match} with the
  * version an agent saw turns a change made on a stale view into a 409.
  */
 @Path("/api/tickets/{id}")
@@ -53,5 +53,21 @@ public class TicketCommandResource {
     public Uni<TicketDetail> assign(@RestPath String id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
                                     TicketCommands.Assignment body) {
         return changes.assign(Requests.ticketId(id), Requests.body(body).agentId(), Requests.expectedVersion(ifMatch));
+    }
+
+    @POST
+    @Path("/transfer")
+    public Uni<TicketDetail> transfer(@RestPath String id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
+                                      TicketCommands.Transfer body) {
+        TicketCommands.Transfer transfer = Requests.body(body);
+        return changes.transfer(Requests.ticketId(id), transfer.team(), transfer.agentId(), Requests.expectedVersion(ifMatch));
+    }
+
+    @POST
+    @Path("/tags")
+    public Uni<TicketDetail> tags(@RestPath String id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
+                                  TicketCommands.TagChange body) {
+        TicketCommands.TagChange change = Requests.body(body);
+        return changes.tag(Requests.ticketId(id), change.add(), change.remove(), Requests.expectedVersion(ifMatch));
     }
 }

@@ -54,6 +54,22 @@ public final class TicketApi {
         }
     }
 
+    /** The first column of the first row of a query, as text; null when there is no row. */
+    public static String query(String statement, Object... params) {
+        Endpoints infra = Infrastructure.shared();
+        try (Connection c = DriverManager.getConnection(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword());
+             var ps = c.prepareStatement(statement)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (var rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Every record on the topic with this key, as it is on the broker now. */
     public static List<ConsumerRecord<String, byte[]>> records(String topic, String key) {
         return TestKafka.topics().readAll(topic, r -> key.equals(r.key()));
