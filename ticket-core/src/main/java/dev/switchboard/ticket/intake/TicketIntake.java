@@ -111,10 +111,9 @@ public class TicketIntake {
     }
 
     private Uni<Target> create(RoutingEvent event, UUID followUpOf, Instant now) {
+        // Persisted in addMessage once complete: one INSERT, so the change stream announces it once, whole.
         return tickets.nextNumber()
-                .map(number -> NewTickets.ticket(event, number, followUpOf, now))
-                .chain(tickets::persist)
-                .map(created -> new Target(created, true));
+                .map(number -> new Target(NewTickets.ticket(event, number, followUpOf, now), true));
     }
 
     private Uni<IntakeOutcome> addMessage(Target target, RoutingEvent event, Instant now) {
@@ -134,7 +133,9 @@ public class TicketIntake {
         ticket.lastMessagePreview = MessageText.previewOf(event.message());
         ticket.updatedAt = now;
         TicketMessage stored = NewTickets.message(event, ticket.id, now);
-        return messages.persist(stored)
+        Uni<Void> saveTicket = target.created() ? tickets.persist(ticket).replaceWithVoid() : Uni.createFrom().voidItem();
+        return saveTicket
+                .chain(() -> messages.persist(stored))
                 .chain(() -> writeAll(events))
                 .map(ignored -> new IntakeOutcome(stored.id, ticket.id, stored.channel, true, target.created(), true));
     }
