@@ -104,10 +104,19 @@ public class TicketIntake {
                 latest.solvedAt = null;
                 return Uni.createFrom().item(new Target(latest, false));
             case FOLLOW_UP:
-                return create(event, latest.id, now);
+                return latest.mergedInto != null ? mergedInto(event, latest, now) : create(event, latest.id, now);
             default:
                 return create(event, null, now);
         }
+    }
+
+    /** The conversation's ticket was merged away: its messages go where the merge put the others. */
+    private Uni<Target> mergedInto(RoutingEvent event, Ticket merged, Instant now) {
+        return tickets.findById(merged.mergedInto)
+                .chain(target -> target.status.isOpen()
+                        ? Uni.createFrom().item(new Target(target, false))
+                        // Solved: reopened; closed: followed up, as for the conversation's own ticket.
+                        : afterLatest(event, target, now));
     }
 
     private Uni<Target> create(RoutingEvent event, UUID followUpOf, Instant now) {

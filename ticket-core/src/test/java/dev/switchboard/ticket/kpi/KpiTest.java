@@ -152,17 +152,7 @@ class KpiTest {
     static String ticketFor(String agent, Channel channel, String conversation, String text) {
         TestKafka.publish(conversation, RoutingEvents.assigned(
                 RoutingEvents.message(channel, conversation, "cus", text), "Cus", Priority.MEDIUM, agent));
-        return awaitTicket(conversation);
-    }
-
-    /** The ticket of a conversation, once intake stored it (an agent may hold several). */
-    private static String awaitTicket(String conversation) {
-        String[] id = new String[1];
-        await().atMost(TicketApi.PATIENCE).until(() -> {
-            id[0] = TicketApi.query("select id::text from ticket.ticket where conversation_key = ?", conversation);
-            return id[0] != null;
-        });
-        return id[0];
+        return TicketApi.ticketOfConversation(conversation);
     }
 
     private static void csat(String ticketId, int rating) {

@@ -32,6 +32,16 @@ public final class TicketApi {
         return given().queryParam("assignee", assignee).get("/api/queue").then().extract().path("[0].id");
     }
 
+    /** The id of the ticket of a conversation, once intake stored it (an agent may hold several tickets). */
+    public static String ticketOfConversation(String conversationKey) {
+        String[] id = new String[1];
+        await().atMost(PATIENCE).until(() -> {
+            id[0] = query("select id::text from ticket.ticket where conversation_key = ?", conversationKey);
+            return id[0] != null;
+        });
+        return id[0];
+    }
+
     public static Response post(String ticketId, String command, Map<String, ?> body) {
         return given().contentType(ContentType.JSON).body(body).post("/api/tickets/{id}/" + command, ticketId);
     }

@@ -1,0 +1,31 @@
+package dev.switchboard.ticket.bulk;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+@Path("/api/tickets/bulk")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class BulkResource {
+    private final BulkActions bulk;
+
+    public BulkResource(BulkActions bulk) {
+        this.bulk = bulk;
+    }
+
+    @POST
+    @Operation(summary = "One action on many tickets",
+            description = "Each ticket changes in its own transaction; the answer lists per id the status the single "
+                    + "command would have answered (200, 400, 404, 409) and the reason when it did not change.")
+    @APIResponse(responseCode = "200", description = "per-ticket results, also when some failed")
+    @APIResponse(responseCode = "400", description = "no ids, more than 100, unknown action or bad value")
+    public Uni<BulkResult> apply(BulkRequest request) {
+        return bulk.apply(request);
+    }
+}
