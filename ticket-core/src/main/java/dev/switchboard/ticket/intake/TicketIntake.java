@@ -102,7 +102,7 @@ public class TicketIntake {
                 latest.status = TicketStatus.OPEN;
                 latest.reopenCount++;
                 latest.solvedAt = null;
-                return Uni.createFrom().item(new Target(latest, false));
+                return Uni.createFrom().item(new Target(latest, false, true));
             case FOLLOW_UP:
                 return latest.mergedInto != null ? mergedInto(event, latest, now) : create(event, latest.id, now);
             default:
@@ -146,7 +146,8 @@ public class TicketIntake {
         return saveTicket
                 .chain(() -> messages.persist(stored))
                 .chain(() -> writeAll(events))
-                .map(ignored -> new IntakeOutcome(stored.id, ticket.id, stored.channel, true, target.created(), true));
+                .map(ignored -> new IntakeOutcome(stored.id, ticket.id, stored.channel, true, target.created(), true,
+                        target.reopened()));
     }
 
     /** What the routing decision changes on an existing ticket besides the new message. */
@@ -189,6 +190,10 @@ public class TicketIntake {
         return chain;
     }
 
-    private record Target(Ticket ticket, boolean created) {
+    private record Target(Ticket ticket, boolean created, boolean reopened) {
+
+        Target(Ticket ticket, boolean created) {
+            this(ticket, created, false);
+        }
     }
 }

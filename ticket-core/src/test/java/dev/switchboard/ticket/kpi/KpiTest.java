@@ -1,6 +1,7 @@
 package dev.switchboard.ticket.kpi;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
@@ -52,6 +53,7 @@ class KpiTest {
         TestKafka.publish(conversation, RoutingEvents.assigned(
                 RoutingEvents.message(Channel.WHATSAPP, conversation, "cus", "Still no internet"), "Cus", Priority.MEDIUM, ida));
         await().atMost(TicketApi.PATIENCE).untilAsserted(() -> TicketApi.get(reopened).then().body("status", is("open")));
+        assertThat(metric("switchboard_tickets_reopened_total{channel=\"whatsapp\"}")).isGreaterThanOrEqualTo(1.0);
         // A chat closed without any agent reply: the customer left.
         String abandoned = ticketFor(ida, Channel.CHAT, "hello?");
         TicketApi.post(abandoned, "status", Map.of("status", "solved")).then().statusCode(200);
@@ -109,6 +111,12 @@ class KpiTest {
     }
 
     @Test
+    void theKpiEndpointIsDescribedInTheOpenApiDocument() {
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/kpis"))
+                .body(containsString("/api/queue/stream")).body(containsString("/api/tickets/bulk"));
+    }
+
+    @Test
     void withoutGroupingThereIsOneRowAndABadGroupingIsA400() {
         kpis(Map.of()).body("rows", hasSize(1)).body("rows[0].group", is("all")).body("by", is("none"))
                 .body("rows[0].volume", notNullValue());
@@ -132,6 +140,14 @@ class KpiTest {
         await().atMost(TicketApi.PATIENCE).untilAsserted(() -> given().get("/q/metrics").then()
                 .body(containsString(backlog + " 0.0"))
                 .body(containsString("switchboard_ticket_resolution_seconds_count{channel=\"telegram\"}")));
+    }
+
+    /** The value of one series on /q/metrics, as Prometheus would scrape it. */
+    private static double metric(String series) {
+        return given().get("/q/metrics").then().extract().asString().lines()
+                .filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError(series + " is not on /q/metrics"));
     }
 
     private static ValidatableResponse kpis(Map<String, String> params) {
