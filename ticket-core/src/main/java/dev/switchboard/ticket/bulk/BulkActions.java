@@ -82,6 +82,9 @@ public class BulkActions {
     }
 
     private static Uni<BulkResult.Item> one(String id, Function<UUID, Uni<TicketDetail>> command) {
+        if (id == null) {
+            return Uni.createFrom().item(new BulkResult.Item(null, 400, null, "bad-request", "a ticket id is null"));
+        }
         return Uni.createFrom().deferred(() -> command.apply(Requests.ticketId(id)))
                 .map(detail -> new BulkResult.Item(id, 200, detail.version(), null, null))
                 .onFailure().recoverWithItem(e -> failed(id, e));

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -23,14 +24,16 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Path("/api/queue/stream")
 @Tag(name = "Queue")
 public class QueueStreamResource {
-    static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
     /** Changes a slow client may fall behind by before its stream fails (it reconnects and reloads the queue). */
     static final int BUFFER = 1000;
 
     private final TicketChangeListener listener;
+    private final Duration keepAlive;
 
-    public QueueStreamResource(TicketChangeListener listener) {
+    public QueueStreamResource(TicketChangeListener listener,
+                               @ConfigProperty(name = "switchboard.stream.keep-alive") Duration keepAlive) {
         this.listener = listener;
+        this.keepAlive = keepAlive;
     }
 
     @GET
@@ -55,11 +58,11 @@ public class QueueStreamResource {
                         .mediaType(MediaType.APPLICATION_JSON_TYPE)
                         .data(QueueChange.class, change)
                         .build());
-        // Proxies close idle connections; a comment every 15 s keeps the stream open and finds dead clients.
-        Multi<OutboundSseEvent> keepAlive = Multi.createFrom().ticks().every(KEEP_ALIVE)
+        // Proxies close idle connections; a comment (every 15 s by default) keeps the stream open and finds dead clients.
+        Multi<OutboundSseEvent> comments = Multi.createFrom().ticks().every(keepAlive)
                 .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
         // Subscribed to the changes before 'ready' goes out: a client that saw 'ready' misses nothing after it.
-        return Multi.createBy().merging().streams(changes, keepAlive,
+        return Multi.createBy().merging().streams(changes, comments,
                 Multi.createFrom().item(sse.newEventBuilder().name("ready").data("{}").build()));
     }
 

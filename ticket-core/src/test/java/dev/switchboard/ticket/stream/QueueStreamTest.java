@@ -85,6 +85,18 @@ class QueueStreamTest {
     }
 
     @Test
+    void anIdleStreamIsKeptOpenAndStillDeliversTheNextChange() {
+        String zoe = RoutingEvents.agent("zoe");
+        try (SseClient client = SseClient.open(URI.create(stream + "?assignee=" + zoe))) {
+            // The test profile sends a keep-alive comment every second.
+            await().atMost(TicketApi.PATIENCE).until(() -> client.comments() >= 2);
+            String ticketId = markerTicket(zoe);
+            await().atMost(TicketApi.PATIENCE).until(() -> !client.about(ticketId).isEmpty());
+            assertThat(client.about(ticketId).get(0).name()).isEqualTo("created");
+        }
+    }
+
+    @Test
     void theStreamRefusesTheSameBadFiltersAsTheQueue() {
         given().queryParam("status", "closed").get("/api/queue/stream").then().statusCode(400);
         given().queryParam("channel", "pigeon").get("/api/queue/stream").then().statusCode(400);

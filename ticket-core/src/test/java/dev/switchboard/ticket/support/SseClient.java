@@ -19,6 +19,7 @@ public final class SseClient implements AutoCloseable {
     private final Thread reader;
     private volatile Stream<String> lines;
     private volatile int status;
+    private final java.util.concurrent.atomic.AtomicInteger comments = new java.util.concurrent.atomic.AtomicInteger();
 
     public record Event(String name, String data) {
     }
@@ -55,6 +56,11 @@ public final class SseClient implements AutoCloseable {
         return status;
     }
 
+    /** Comment lines seen: the server's keep-alives. */
+    public int comments() {
+        return comments.get();
+    }
+
     public List<Event> events() {
         return List.copyOf(events);
     }
@@ -74,6 +80,8 @@ public final class SseClient implements AutoCloseable {
                 }
                 name = null;
                 data.clear();
+            } else if (line.startsWith(":")) {
+                comments.incrementAndGet();
             } else if (line.startsWith("event:")) {
                 name = line.substring(6).strip();
             } else if (line.startsWith("data:")) {
