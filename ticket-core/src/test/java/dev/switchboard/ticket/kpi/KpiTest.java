@@ -96,6 +96,8 @@ class KpiTest {
             TicketApi.post(id, "transfer", Map.of("team", team)).then().statusCode(200);
         }
         Instant now = Instant.now();
+        // Pinned to one instant, so a run across midnight UTC cannot split "today".
+        TicketApi.sql("update ticket.ticket set created_at = ? where id = ?::uuid", now.atOffset(ZoneOffset.UTC), today);
         TicketApi.sql("update ticket.ticket set created_at = ? where id = ?::uuid",
                 now.minus(1, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC), yesterday);
         TicketApi.sql("update ticket.ticket set created_at = ? where id = ?::uuid",
@@ -108,6 +110,13 @@ class KpiTest {
                 .body(teamRows + ".volume", org.hamcrest.Matchers.contains(1, 1))
                 .body(teamRows + ".backlog", org.hamcrest.Matchers.contains(1, 1))
                 .body(teamRows + "[1].periodStart", is(now.truncatedTo(ChronoUnit.DAYS).toString()));
+        // Weeks start on Monday (UTC); today and yesterday fall in one or two of them.
+        String monday = now.atOffset(ZoneOffset.UTC).toLocalDate()
+                .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY))
+                .atStartOfDay(ZoneOffset.UTC).toInstant().toString();
+        kpis(Map.of("by", "team", "interval", "week", "from", now.minus(3, ChronoUnit.DAYS).toString()))
+                .body(teamRows + ".volume.sum()", is(2))
+                .body(teamRows + ".periodStart", org.hamcrest.Matchers.hasItem(monday));
     }
 
     @Test
@@ -120,6 +129,10 @@ class KpiTest {
     void withoutGroupingThereIsOneRowAndABadGroupingIsA400() {
         kpis(Map.of()).body("rows", hasSize(1)).body("rows[0].group", is("all")).body("by", is("none"))
                 .body("rows[0].volume", notNullValue());
+        ticketFor(RoutingEvents.agent("lou"), Channel.MESSENGER, "Hi from Messenger");
+        // Every test ticket is classified as product router-x.
+        kpis(Map.of("by", "product")).body("rows.group", org.hamcrest.Matchers.hasItem("router-x"));
+        kpis(Map.of("by", "channel")).body("rows.group", org.hamcrest.Matchers.hasItem("messenger"));
         given().queryParam("by", "planet").get("/api/kpis").then().statusCode(400)
                 .contentType("application/problem+json").body("detail", containsString("planet"));
         given().queryParam("from", "2026-02-01").queryParam("to", "2026-01-01").get("/api/kpis").then().statusCode(400);
