@@ -1,6 +1,7 @@
 package dev.switchboard.ticket.merge;
 
 import dev.switchboard.ticket.api.TicketDetail;
+import dev.switchboard.ticket.web.BadRequestException;
 import dev.switchboard.ticket.web.Requests;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -38,7 +39,7 @@ public class MergeResource {
     public Uni<TicketDetail> merge(@RestPath String id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch, MergeRequest body) {
         String target = Requests.body(body).targetId();
         if (target == null || target.isBlank()) {
-            throw new dev.switchboard.ticket.web.BadRequestException("targetId is required");
+            throw new BadRequestException("targetId is required");
         }
         return merges.merge(Requests.ticketId(id), Requests.ticketId(target), Requests.expectedVersion(ifMatch));
     }

@@ -49,9 +49,6 @@ public class TicketMerges {
 
     /** @param expectedVersion the duplicate's version the agent saw ({@code If-Match}), or null */
     public Uni<TicketDetail> merge(UUID sourceId, UUID targetId, Long expectedVersion) {
-        if (targetId == null) {
-            throw new BadRequestException("targetId is required");
-        }
         if (sourceId.equals(targetId)) {
             throw new BadRequestException("a ticket cannot be merged into itself");
         }

@@ -4,7 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
@@ -21,10 +23,12 @@ import io.restassured.RestAssured;
 import io.restassured.config.JsonConfig;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.ValidatableResponse;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -107,16 +111,16 @@ class KpiTest {
         kpis(Map.of("by", "team", "interval", "day", "from", now.minus(3, ChronoUnit.DAYS).toString()))
                 .body("interval", is("day"))
                 .body(teamRows, hasSize(2))
-                .body(teamRows + ".volume", org.hamcrest.Matchers.contains(1, 1))
-                .body(teamRows + ".backlog", org.hamcrest.Matchers.contains(1, 1))
+                .body(teamRows + ".volume", contains(1, 1))
+                .body(teamRows + ".backlog", contains(1, 1))
                 .body(teamRows + "[1].periodStart", is(now.truncatedTo(ChronoUnit.DAYS).toString()));
         // Weeks start on Monday (UTC); today and yesterday fall in one or two of them.
         String monday = now.atOffset(ZoneOffset.UTC).toLocalDate()
-                .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY))
+                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
                 .atStartOfDay(ZoneOffset.UTC).toInstant().toString();
         kpis(Map.of("by", "team", "interval", "week", "from", now.minus(3, ChronoUnit.DAYS).toString()))
                 .body(teamRows + ".volume.sum()", is(2))
-                .body(teamRows + ".periodStart", org.hamcrest.Matchers.hasItem(monday));
+                .body(teamRows + ".periodStart", hasItem(monday));
     }
 
     @Test
@@ -131,8 +135,8 @@ class KpiTest {
                 .body("rows[0].volume", notNullValue());
         ticketFor(RoutingEvents.agent("lou"), Channel.MESSENGER, "Hi from Messenger");
         // Every test ticket is classified as product router-x.
-        kpis(Map.of("by", "product")).body("rows.group", org.hamcrest.Matchers.hasItem("router-x"));
-        kpis(Map.of("by", "channel")).body("rows.group", org.hamcrest.Matchers.hasItem("messenger"));
+        kpis(Map.of("by", "product")).body("rows.group", hasItem("router-x"));
+        kpis(Map.of("by", "channel")).body("rows.group", hasItem("messenger"));
         given().queryParam("by", "planet").get("/api/kpis").then().statusCode(400)
                 .contentType("application/problem+json").body("detail", containsString("planet"));
         given().queryParam("from", "2026-02-01").queryParam("to", "2026-01-01").get("/api/kpis").then().statusCode(400);

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /** A real SSE client: the JDK HttpClient reading the stream line by line, as a browser's EventSource would. */
@@ -18,8 +19,7 @@ public final class SseClient implements AutoCloseable {
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final Thread reader;
     private volatile Stream<String> lines;
-    private volatile int status;
-    private final java.util.concurrent.atomic.AtomicInteger comments = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger comments = new AtomicInteger();
 
     public record Event(String name, String data) {
     }
@@ -30,7 +30,6 @@ public final class SseClient implements AutoCloseable {
         reader = new Thread(() -> {
             try {
                 HttpResponse<Stream<String>> response = client.send(request, HttpResponse.BodyHandlers.ofLines());
-                status = response.statusCode();
                 lines = response.body();
                 read(lines);
             } catch (IOException e) {
@@ -50,10 +49,6 @@ public final class SseClient implements AutoCloseable {
         SseClient client = new SseClient(uri);
         await().atMost(TicketApi.PATIENCE).until(() -> client.events().stream().anyMatch(e -> "ready".equals(e.name())));
         return client;
-    }
-
-    public int status() {
-        return status;
     }
 
     /** Comment lines seen: the server's keep-alives. */
