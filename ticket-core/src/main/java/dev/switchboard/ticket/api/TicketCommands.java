@@ -1,5 +1,7 @@
 package dev.switchboard.ticket.api;
 
+import java.util.List;
+
 /** Request bodies of the agents' ticket commands. Checked by the services, answered 400 when wrong. */
 public final class TicketCommands {
 
@@ -30,5 +32,11 @@ public final class TicketCommands {
 
     /** @param priority critical, high, medium or low */
     public record PriorityChange(String priority) {
+    }
+    /** @param agentId optional: who in the team holds it; without, it waits unassigned in the team's queue */
+    public record Transfer(String team, String agentId) {
+    }
+
+    public record TagChange(List<String> add, List<String> remove) {
     }
 }

@@ -12,6 +12,7 @@ import java.util.UUID;
  * @param version    send it back as {@code If-Match} on a command to refuse acting on a stale view
  * @param followUpOf the closed ticket this one follows up, if any
  * @param csat       the customer's rating once they answered the survey; null before
+ * @param mergedInto the ticket this duplicate was merged into, if any
  */
 public record TicketDetail(
         UUID id,
@@ -37,7 +38,10 @@ public record TicketDetail(
         Instant closedAt,
         SlaView sla,
         CsatView csat,
-        List<MessageView> messages) {
+        List<MessageView> messages,
+        String product,
+        List<String> tags,
+        UUID mergedInto) {
 
     /**
      * @param plan     the customer's plan from routing's contact context: it picks the SLA targets

@@ -1,6 +1,7 @@
 package dev.switchboard.ticket.intake;
 
 import dev.switchboard.contract.Channel;
+import dev.switchboard.ticket.kpi.KpiMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
@@ -13,7 +14,10 @@ public class IntakeMetrics {
     private final Map<Channel, Counter> ticketsCreated = new EnumMap<>(Channel.class);
     private final Map<Channel, Counter> messagesStored = new EnumMap<>(Channel.class);
 
-    public IntakeMetrics(MeterRegistry registry) {
+    private final KpiMetrics kpis;
+
+    public IntakeMetrics(MeterRegistry registry, KpiMetrics kpis) {
+        this.kpis = kpis;
         for (Channel channel : Channel.values()) {
             ticketsCreated.put(channel, Counter.builder("switchboard.tickets.created")
                     .description("Tickets opened from routed messages")
@@ -32,6 +36,9 @@ public class IntakeMetrics {
         }
         if (outcome.messageStored()) {
             messagesStored.get(outcome.channel()).increment();
+        }
+        if (outcome.ticketReopened()) {
+            kpis.reopened(outcome.channel());
         }
     }
 }

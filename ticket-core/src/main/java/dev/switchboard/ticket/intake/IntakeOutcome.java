@@ -8,12 +8,13 @@ import java.util.UUID;
  * metrics and logs only count what was really stored.
  *
  * @param ticketChanged the ticket changed although the message was known (a late assignment)
+ * @param ticketReopened the message reopened a solved ticket
  */
 public record IntakeOutcome(UUID messageId, UUID ticketId, Channel channel, boolean messageStored, boolean ticketCreated,
-                            boolean ticketChanged) {
+                            boolean ticketChanged, boolean ticketReopened) {
 
     public static IntakeOutcome alreadyStored(UUID messageId, UUID ticketId, Channel channel, boolean ticketChanged) {
-        return new IntakeOutcome(messageId, ticketId, channel, false, false, ticketChanged);
+        return new IntakeOutcome(messageId, ticketId, channel, false, false, ticketChanged, false);
     }
 
     /** Whether an event may be waiting in the outbox. */

@@ -39,9 +39,10 @@ final class NewTickets {
         ticket.followUpOf = followUpOf;
         ticket.plan = planOf(event);
         ticket.language = languageOf(event);
+        ticket.product = event.classification() == null ? null : event.classification().product();
         // The decision that opened the ticket: the Created event carries the assignee, no Assigned follows.
         if (event instanceof MessageAssigned assigned) {
-            ticket.assignee = assigned.agentId();
+            ticket.assignTo(assigned.agentId(), now);
             ticket.team = assigned.team();
         } else if (event instanceof MessageQueued queued) {
             ticket.routingQueue = queued.queue();

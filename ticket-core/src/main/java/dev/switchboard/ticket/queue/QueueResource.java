@@ -48,8 +48,11 @@ public class QueueResource {
                 .map(list -> list.stream().map(TicketMapper::toQueueEntry).toList());
     }
 
-    /** The queue only shows open work: a closed status asked for yields nothing rather than closed tickets. */
-    private static Set<TicketStatus> statuses(String status) {
+    /**
+     * The queue only shows open work: a closed status asked for yields nothing rather than closed tickets.
+     * The live stream ({@code stream.QueueStreamResource}) takes the same filter.
+     */
+    public static Set<TicketStatus> statuses(String status) {
         if (status == null || status.isBlank()) {
             return TicketStatus.OPEN_STATUSES;
         }
@@ -70,7 +73,7 @@ public class QueueResource {
         return Math.min(limit, MAX_LIMIT);
     }
 
-    private static <T> T parse(java.util.function.Supplier<T> parser) {
+    public static <T> T parse(java.util.function.Supplier<T> parser) {
         try {
             return parser.get();
         } catch (IllegalArgumentException e) {

@@ -3,6 +3,7 @@ package dev.switchboard.ticket.replies;
 import dev.switchboard.contract.Channel;
 import dev.switchboard.contract.outbound.OutboundMessage;
 import dev.switchboard.ticket.api.MessageView;
+import dev.switchboard.ticket.kpi.KpiMetrics;
 import dev.switchboard.ticket.outbox.Outbox;
 import dev.switchboard.ticket.outbox.OutboxRelay;
 import dev.switchboard.ticket.outbox.TicketEvents;
@@ -35,10 +36,12 @@ public class Replies {
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final TicketSla sla;
+    private final KpiMetrics metrics;
 
     public Replies(TicketRepository tickets, TicketMessageRepository messages, Outbox outbox, OutboxRelay relay,
-                   TicketSla sla) {
+                   TicketSla sla, KpiMetrics metrics) {
         this.sla = sla;
+        this.metrics = metrics;
         this.tickets = tickets;
         this.messages = messages;
         this.outbox = outbox;
@@ -59,10 +62,19 @@ public class Replies {
                                             ticket.contactEmail, ticket.contactPhone)
                                     .orElseThrow(() -> new BadRequestException("the customer has no known address on "
                                             + channel.id() + " for this ticket"));
+                            boolean first = ticket.firstResponseAt == null;
                             return messages.lastInbound(ticket.id, channel)
-                                    .chain(answered -> store(ticket, channel, recipient, body, answered));
+                                    .chain(answered -> store(ticket, channel, recipient, body, answered))
+                                    .map(view -> new Stored(view, first ? ticket : null));
                         }))
-                .invoke(relay::trigger);
+                .invoke(relay::trigger)
+                .invoke(stored -> {
+                    if (stored.firstResponseOf() != null) {
+                        Ticket t = stored.firstResponseOf();
+                        metrics.firstResponse(t.channel, t.createdAt, t.firstResponseAt);
+                    }
+                })
+                .map(Stored::view);
     }
 
     public Uni<MessageView> note(UUID ticketId, String text, Long expectedVersion) {
@@ -103,6 +115,10 @@ public class Replies {
                 .chain(() -> outbox.add(outbound))
                 .chain(() -> outbox.add(TicketEvents.agentReplied(ticket, ticket.assignee, now)))
                 .map(ignored -> TicketMapper.toView(reply));
+    }
+
+    /** @param firstResponseOf the ticket when this reply was its first response, else null */
+    private record Stored(MessageView view, Ticket firstResponseOf) {
     }
 
     private static String required(String text) {

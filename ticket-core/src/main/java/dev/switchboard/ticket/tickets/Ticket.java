@@ -11,6 +11,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import java.util.UUID;
 
 /**
@@ -183,6 +185,21 @@ public class Ticket extends PanacheEntityBase {
         return nextResponseDueAt != null && nextResponseStoppedAt == null;
     }
 
+    /** Product or brand from routing's classification; KPIs group by it. */
+    public String product;
+
+    /** When an agent first held the ticket: handling time runs from here. */
+    @Column(name = "first_assigned_at")
+    public Instant firstAssignedAt;
+
+    /** The ticket this duplicate was merged into; null otherwise. */
+    @Column(name = "merged_into")
+    public UUID mergedInto;
+
+    /** Lower-case labels agents put on the ticket, kept sorted. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public String[] tags = new String[0];
+
     /** Keeps {@link #slaDueAt} true after a clock stopped or a due time moved. */
     public void refreshSlaDue() {
         Instant firstResponse = firstResponseAt == null ? firstResponseDueAt : null;
@@ -193,6 +210,14 @@ public class Ticket extends PanacheEntityBase {
 
     private static Instant earliest(Instant a, Instant b) {
         return a == null ? b : b == null || a.isBefore(b) ? a : b;
+    }
+
+    /** An agent holds the ticket; the first one starts the handling time. */
+    public void assignTo(String agentId, Instant now) {
+        assignee = agentId;
+        if (agentId != null && firstAssignedAt == null) {
+            firstAssignedAt = now;
+        }
     }
 
     public void prioritise(Priority newPriority) {

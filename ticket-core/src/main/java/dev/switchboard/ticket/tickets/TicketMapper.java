@@ -29,7 +29,8 @@ public final class TicketMapper {
                 t.createdAt, t.updatedAt, t.version, t.tier, t.reopenCount, t.followUpOf,
                 t.firstResponseAt, t.solvedAt, t.closedAt, sla(t),
                 csat == null ? null : new TicketDetail.CsatView(csat.rating, csat.comment, csat.answeredAt, csat.channel),
-                messages.stream().map(TicketMapper::toView).toList());
+                messages.stream().map(TicketMapper::toView).toList(),
+                t.product, t.tags == null ? List.of() : List.of(t.tags), t.mergedInto);
     }
 
     /** A paused clock counts as stopped at the pause: waiting on the customer is no breach. */

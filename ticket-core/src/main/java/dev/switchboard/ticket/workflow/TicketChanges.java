@@ -5,6 +5,7 @@ import dev.switchboard.ticket.api.TicketDetail;
 import dev.switchboard.ticket.auth.Caller;
 import dev.switchboard.ticket.csat.Surveys;
 import dev.switchboard.ticket.notices.Notices;
+import dev.switchboard.ticket.kpi.KpiMetrics;
 import dev.switchboard.ticket.outbox.Outbox;
 import dev.switchboard.ticket.outbox.OutboxRelay;
 import dev.switchboard.ticket.outbox.TicketEvents;
@@ -22,12 +23,14 @@ import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * The agents' commands on a ticket: status, escalation, assignment. Each runs in one transaction
+ * The agents' commands on a ticket: status, escalation, assignment, transfer, tags. Each runs in one transaction
  * with its ticket event in the outbox; the relay is woken after the commit.
  */
 @ApplicationScoped
@@ -39,12 +42,14 @@ public class TicketChanges {
     private final TicketSla sla;
     private final Notices notices;
     private final Surveys surveys;
+    private final KpiMetrics metrics;
 
     public TicketChanges(TicketRepository tickets, TicketMessageRepository messages, Outbox outbox, OutboxRelay relay,
-                         TicketSla sla, Notices notices, Surveys surveys) {
+                         TicketSla sla, Notices notices, Surveys surveys, KpiMetrics metrics) {
         this.sla = sla;
         this.notices = notices;
         this.surveys = surveys;
+        this.metrics = metrics;
         this.tickets = tickets;
         this.messages = messages;
         this.outbox = outbox;
@@ -148,7 +153,7 @@ public class TicketChanges {
             }
             Instant now = Instant.now();
             String previous = ticket.assignee;
-            ticket.assignee = agentId;
+            ticket.assignTo(agentId, now);
             ticket.team = newTeam;
             if (ticket.status == TicketStatus.NEW) {
                 ticket.status = TicketStatus.OPEN;
@@ -167,17 +172,76 @@ public class TicketChanges {
     }
 
     /**
+     * Hands the ticket to another team. With an agent, that agent holds it; without, it waits
+     * unassigned in the team's queue (status new), and the previous agent's hold ends.
+     */
+    public Uni<TicketDetail> transfer(UUID id, String team, String agentId, Long expectedVersion) {
+        if (team == null || team.isBlank()) {
+            throw new BadRequestException("team is required");
+        }
+        String agent = agentId == null || agentId.isBlank() ? null : agentId.strip();
+        return change(id, expectedVersion, ticket -> {
+            if (!ticket.status.isOpen()) {
+                throw new ConflictException("transfer-forbidden", "a " + ticket.status.id() + " ticket cannot be transferred");
+            }
+            Instant now = Instant.now();
+            String previous = ticket.assignee;
+            ticket.team = team.strip();
+            ticket.assignTo(agent, now);
+            if (agent == null && ticket.status == TicketStatus.OPEN) {
+                ticket.status = TicketStatus.NEW;
+            } else if (agent != null && ticket.status == TicketStatus.NEW) {
+                ticket.status = TicketStatus.OPEN;
+            }
+            ticket.updatedAt = now;
+            return Objects.equals(previous, agent) ? Uni.createFrom().voidItem()
+                    : outbox.add(TicketEvents.assigned(ticket, previous, now));
+        });
+    }
+
+    /** Adds and removes tags; tags are lower case, kept sorted, each at most once. */
+    public Uni<TicketDetail> tag(UUID id, List<String> add, List<String> remove, Long expectedVersion) {
+        List<String> added = Tags.normalise(add);
+        List<String> removed = Tags.normalise(remove);
+        if (added.isEmpty() && removed.isEmpty()) {
+            throw new BadRequestException("give tags to add or remove");
+        }
+        return change(id, expectedVersion, ticket -> {
+            String[] tags = Tags.apply(ticket.tags, added, removed);
+            if (!Arrays.equals(tags, ticket.tags)) {
+                ticket.tags = tags;
+                ticket.updatedAt = Instant.now();
+            }
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    /**
      * Loads, changes and flushes inside one transaction, so a version conflict surfaces here (409)
-     * and the answer shows the new version; then wakes the relay.
+     * and the answer shows the new version; then wakes the relay and records KPI events.
      */
     private Uni<TicketDetail> change(UUID id, Long expectedVersion, Function<Ticket, Uni<Void>> command) {
+        TicketStatus[] before = new TicketStatus[1];
+        Ticket[] changed = new Ticket[1];
         return Panache.withTransaction(() -> tickets.forChange(id, expectedVersion)
+                        .invoke(ticket -> before[0] = ticket.status)
                         .call(command::apply)
                         .call(Panache::flush)
+                        .invoke(ticket -> changed[0] = ticket)
                         .chain(ticket -> messages.forTicket(ticket.id)
                                 .chain(list -> surveys.answerOf(ticket.id)
                                         .map(csat -> TicketMapper.toDetail(ticket, list, csat)))))
-                .invoke(relay::trigger);
+                .invoke(relay::trigger)
+                .invoke(() -> recordKpis(before[0], changed[0]));
+    }
+
+    private void recordKpis(TicketStatus before, Ticket ticket) {
+        if (before != TicketStatus.SOLVED && ticket.status == TicketStatus.SOLVED) {
+            metrics.solved(ticket.channel, ticket.createdAt, ticket.solvedAt);
+        }
+        if (before == TicketStatus.SOLVED && ticket.status == TicketStatus.OPEN) {
+            metrics.reopened(ticket.channel);
+        }
     }
 
     private static Priority parsePriority(String priorityId) {

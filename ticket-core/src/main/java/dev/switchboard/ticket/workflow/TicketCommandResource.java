@@ -17,9 +17,9 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
 /**
- * Status, escalation, priority and assignment. Any agent of the ticket's team changes status and
- * escalates (with a reason); only supervisors and admins change priority or hand a ticket to
- * someone else; an agent may take a ticket themselves. Each answers the changed ticket; {@code If-Match} with the
+ * Status, escalation, priority, assignment, transfer to a team, tags. Any agent of the ticket's team
+ * changes status and escalates (with a reason); only supervisors and admins change priority or hand a
+ * ticket to someone else; an agent may take a ticket themselves. Each answers the changed ticket; {@code If-Match} with the
  * version an agent saw turns a change made on a stale view into a 409.
  */
 @Path("/api/tickets/{id}")
@@ -65,5 +65,21 @@ public class TicketCommandResource {
         return callers.current()
                 .chain(caller -> changes.assign(Requests.ticketId(id), assignment.agentId(), assignment.team(), caller,
                         Requests.expectedVersion(ifMatch)));
+    }
+
+    @POST
+    @Path("/transfer")
+    public Uni<TicketDetail> transfer(@RestPath String id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
+                                      TicketCommands.Transfer body) {
+        TicketCommands.Transfer transfer = Requests.body(body);
+        return changes.transfer(Requests.ticketId(id), transfer.team(), transfer.agentId(), Requests.expectedVersion(ifMatch));
+    }
+
+    @POST
+    @Path("/tags")
+    public Uni<TicketDetail> tags(@RestPath String id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
+                                  TicketCommands.TagChange body) {
+        TicketCommands.TagChange change = Requests.body(body);
+        return changes.tag(Requests.ticketId(id), change.add(), change.remove(), Requests.expectedVersion(ifMatch));
     }
 }

@@ -27,7 +27,8 @@ import java.util.Set;
  *   closed    -> nothing: a later customer message opens a follow-up ticket
  * </pre>
  *
- * Nobody sets {@code new} (it only means "not yet picked up"), and {@code escalated} is reached
+ * Nobody sets {@code new} by a status change (it only means "not yet picked up"; a transfer to a
+ * team without an agent puts a ticket back there), and {@code escalated} is reached
  * only through {@link #escalate}, which also raises the tier.
  */
 public final class TicketWorkflow {

@@ -62,6 +62,13 @@ public final class RoutingEvents {
         return new ContactContext(UUID.randomUUID(), name, "ACME", plan, null, null, language, null, List.of(), 0, null);
     }
 
+    /** Assigned, from a known contact: two messages with the same contact id are the same customer. */
+    public static MessageAssigned assigned(InboundMessage message, UUID contactId, String contactName, Priority priority,
+                                           String agentId) {
+        return new MessageAssigned(message, ContactContext.anonymous(contactId, contactName), classification(priority),
+                decision(), agentId, "tier-1");
+    }
+
     public static MessageQueued queued(InboundMessage message, String contactName, Priority priority) {
         return new MessageQueued(message, contact(contactName), classification(priority), decision(), "general");
     }

@@ -63,6 +63,16 @@ public final class TicketApi {
         return as(ADMIN).queryParam("assignee", assignee).get("/api/queue").then().extract().path("[0].id");
     }
 
+    /** The id of the ticket of a conversation, once intake stored it (an agent may hold several tickets). */
+    public static String ticketOfConversation(String conversationKey) {
+        String[] id = new String[1];
+        await().atMost(PATIENCE).until(() -> {
+            id[0] = query("select id::text from ticket.ticket where conversation_key = ?", conversationKey);
+            return id[0] != null;
+        });
+        return id[0];
+    }
+
     public static Response post(String ticketId, String command, Map<String, ?> body) {
         return post(ADMIN, ticketId, command, body);
     }
@@ -102,6 +112,22 @@ public final class TicketApi {
                 ps.setObject(i + 1, params[i]);
             }
             return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first column of the first row of a query, as text; null when there is no row. */
+    public static String query(String statement, Object... params) {
+        Endpoints infra = Infrastructure.shared();
+        try (Connection c = DriverManager.getConnection(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword());
+             var ps = c.prepareStatement(statement)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (var rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
