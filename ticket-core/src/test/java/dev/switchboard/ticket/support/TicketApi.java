@@ -89,20 +89,6 @@ public final class TicketApi {
         return as(user).get("/api/tickets/{id}", ticketId);
     }
 
-    /** The id of the ticket of this conversation, once there is one (for tickets nobody is assigned to yet). */
-    public static String ticketOfConversation(String conversationKey) {
-        return await().atMost(PATIENCE).until(() -> {
-            Endpoints infra = Infrastructure.shared();
-            try (Connection c = DriverManager.getConnection(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword());
-                 var ps = c.prepareStatement("select id from ticket.ticket where conversation_key = ?")) {
-                ps.setString(1, conversationKey);
-                try (var rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getString(1) : null;
-                }
-            }
-        }, java.util.Objects::nonNull);
-    }
-
     /** Runs one SQL statement against the service's database, as an operator would. */
     public static int sql(String statement, Object... params) {
         Endpoints infra = Infrastructure.shared();
