@@ -78,7 +78,7 @@ class JsonMappingTest {
         Instant now = Instant.parse("2026-11-25T10:00:00Z");
         List<TicketEvent> events = List.of(
                 new TicketEvent.Created(UUID.randomUUID(), ticket, now, 1042, "whatsapp", "k", "high", "alice"),
-                new TicketEvent.Assigned(UUID.randomUUID(), ticket, now, "whatsapp", "bob", "alice"),
+                new TicketEvent.Assigned(UUID.randomUUID(), ticket, now, "whatsapp", "bob", "alice", true),
                 new TicketEvent.AgentReplied(UUID.randomUUID(), ticket, now, "whatsapp", "k", "bob"),
                 new TicketEvent.Solved(UUID.randomUUID(), ticket, now, "whatsapp", "k", "bob"),
                 new TicketEvent.Closed(UUID.randomUUID(), ticket, now, "whatsapp", "k", "bob"),

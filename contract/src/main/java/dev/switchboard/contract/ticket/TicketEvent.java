@@ -33,8 +33,15 @@ public sealed interface TicketEvent {
                    String conversationKey, String priority, String assigneeId) implements TicketEvent {
     }
 
+    /**
+     * The ticket's assignee changed.
+     *
+     * @param assigneeId null when the ticket went back to a team's queue unassigned (transfer)
+     * @param manual     a person moved it in ticket-core (routing's hold follows); false when it only
+     *                   mirrors routing's own decision
+     */
     record Assigned(UUID eventId, UUID ticketId, Instant occurredAt, String channel, String assigneeId,
-                    String previousAssigneeId) implements TicketEvent {
+                    String previousAssigneeId, boolean manual) implements TicketEvent {
     }
 
     /** An agent answered the customer: routing stops the clock that re-offers unanswered work. */

@@ -85,6 +85,11 @@ public class AgentDirectory {
         return plan;
     }
 
+    /** A person gave the agent this conversation (in ticket-core): it counts on their load, capacity or not. */
+    public synchronized void take(String agentId, Channel channel, Instant at) {
+        load = load.plus(agentId, channel, at);
+    }
+
     public synchronized void release(String agentId, Channel channel) {
         load = load.minus(agentId, channel);
     }

@@ -127,6 +127,39 @@ public class AssignmentRepository {
                                 .map(ignored -> true));
     }
 
+    /**
+     * A person moved the conversation to another agent in ticket-core: the hold follows, taking the
+     * work off the queue if it was waiting there. The re-offer clock starts again for the new agent.
+     *
+     * @return the holding before, if the conversation was held; empty also when nothing changed
+     *         (the agent already holds it) — see {@link HandOver}
+     */
+    public Uni<HandOver> handOver(SqlConnection c, String conversationKey, String agentId, Channel channel, Instant at) {
+        return c.preparedQuery("SELECT conversation_key, agent_id, channel, assigned_at "
+                        + "FROM routing.conversation_assignment WHERE conversation_key = $1 FOR UPDATE")
+                .execute(Tuple.of(conversationKey))
+                .chain(rows -> {
+                    Optional<Holding> before = rows.iterator().hasNext()
+                            ? Optional.of(holding(rows.iterator().next())) : Optional.empty();
+                    if (before.isPresent() && before.get().agentId().equals(agentId)) {
+                        return Uni.createFrom().item(new HandOver(false, before));
+                    }
+                    return c.preparedQuery("WITH dequeued AS (DELETE FROM routing.queued_work WHERE conversation_key = $1 "
+                                    + "RETURNING work) INSERT INTO routing.conversation_assignment "
+                                    + "(conversation_key, agent_id, channel, assigned_at, work) "
+                                    + "VALUES ($1, $2, $3, $4, (SELECT work FROM dequeued)) "
+                                    + "ON CONFLICT (conversation_key) DO UPDATE SET agent_id = EXCLUDED.agent_id, "
+                                    + "assigned_at = EXCLUDED.assigned_at, answered_at = NULL")
+                            .execute(Tuple.of(conversationKey, agentId,
+                                    before.map(Holding::channel).orElse(channel).id(), utc(at)))
+                            .map(ignored -> new HandOver(true, before));
+                });
+    }
+
+    /** @param changed false when the agent held the conversation already; {@code before} the previous holding */
+    public record HandOver(boolean changed, Optional<Holding> before) {
+    }
+
     /** @return the holding that was released, if the conversation was held */
     public Uni<Optional<Holding>> release(SqlConnection c, String conversationKey) {
         return c.preparedQuery("DELETE FROM routing.conversation_assignment WHERE conversation_key = $1 "

@@ -1,5 +1,6 @@
 package dev.switchboard.routing.ticketevents;
 
+import dev.switchboard.contract.Channel;
 import dev.switchboard.contract.Json;
 import dev.switchboard.contract.ticket.TicketEvent;
 import dev.switchboard.routing.assignment.AgentDirectory;
@@ -34,6 +35,8 @@ public class TicketEventsConsumer {
         this.drainer = drainer;
     }
 
+    private static final Runnable NOTHING = () -> { };
+
     @Incoming("ticket-events-in")
     public Uni<Void> apply(byte[] payload) {
         TicketEvent event = Json.read(payload, TicketEvent.class);
@@ -57,6 +60,12 @@ public class TicketEventsConsumer {
             return retrying(event, assignments.inTransaction(
                     c -> assignments.markAnswered(c, replied.conversationKey(), replied.agentId())));
         }
+        if (event instanceof TicketEvent.Assigned assigned && assigned.manual()) {
+            // The agents' load (memory) changes once the transaction committed.
+            return retrying(event, assignments.inTransaction(c -> assignments.markApplied(c, event.eventId())
+                            .chain(first -> first ? followManualAssignment(c, assigned) : Uni.createFrom().item(NOTHING)))
+                    .invoke(Runnable::run));
+        }
         String conversation = conversationEnded(event);
         if (conversation == null) {
             return Uni.createFrom().voidItem();
@@ -68,6 +77,36 @@ public class TicketEventsConsumer {
                     directory.release(h.agentId(), h.channel());
                     drainer.trigger();
                 })));
+    }
+
+    /**
+     * A supervisor or agent moved the ticket in ticket-core: routing's hold and the agents' load
+     * follow, so the customer's next message goes to the new agent (not back to the old one) and the
+     * old agent's capacity frees. Back to a team's queue unassigned: the hold ends.
+     */
+    private Uni<Runnable> followManualAssignment(SqlConnection c, TicketEvent.Assigned assigned) {
+        return assignments.conversationOf(c, assigned.ticketId())
+                .chain(conversation -> {
+                    if (conversation.isEmpty()) {
+                        return Uni.createFrom().item(NOTHING);
+                    }
+                    if (assigned.assigneeId() == null) {
+                        return assignments.release(c, conversation.get())
+                                .map(released -> released.<Runnable>map(h -> () -> {
+                                    directory.release(h.agentId(), h.channel());
+                                    drainer.trigger();
+                                }).orElse(NOTHING));
+                    }
+                    Instant now = Instant.now();
+                    Channel channel = Channel.fromId(assigned.channel());
+                    return assignments.handOver(c, conversation.get(), assigned.assigneeId(), channel, now)
+                            .map(handOver -> !handOver.changed() ? NOTHING : () -> {
+                                handOver.before().ifPresent(h -> directory.release(h.agentId(), h.channel()));
+                                directory.take(assigned.assigneeId(),
+                                        handOver.before().map(AssignmentRepository.Holding::channel).orElse(channel), now);
+                                drainer.trigger();
+                            });
+                });
     }
 
     /**

@@ -144,6 +144,42 @@ class AssignmentFlowTest {
     }
 
     @Test
+    void aTicketMovedToAnotherAgentByAPersonTakesTheCustomersFollowUpAndTheLoadWithIt() {
+        InboundMessage first = newMessage("My wifi drops every hour");
+        sender.send(Topics.INTAKE_MESSAGES, first.conversationKey(), first);
+        String holder = ((MessageAssigned) await().atMost(Duration.ofSeconds(30))
+                .until(() -> decisionsFor(first), d -> !d.isEmpty()).get(0)).agentId();
+        String other = SEEDED.stream().filter(a -> !a.equals(holder)).findFirst().orElseThrow();
+        UUID ticket = UUID.randomUUID();
+        sender.send(Topics.TICKET_EVENTS, ticket.toString(), new TicketEvent.Created(UUID.randomUUID(), ticket,
+                Instant.now(), 1, "whatsapp", first.conversationKey(), "medium", holder));
+        int holderLoad = load(holder);
+        int otherLoad = load(other);
+
+        // A supervisor hands the ticket to the other agent in ticket-core (delivered twice: applied once).
+        TicketEvent.Assigned moved = new TicketEvent.Assigned(UUID.randomUUID(), ticket, Instant.now(), "whatsapp",
+                other, holder, true);
+        sender.send(Topics.TICKET_EVENTS, ticket.toString(), moved);
+        sender.send(Topics.TICKET_EVENTS, ticket.toString(), moved);
+        await().atMost(Duration.ofSeconds(30)).until(() -> load(other) == otherLoad + 1);
+        assertThat(load(holder)).isEqualTo(holderLoad - 1);
+
+        InboundMessage followUp = SampleMessages.whatsapp("wamid." + UUID.randomUUID(), first.sender().channelUserId(),
+                first.sender().displayName(), "Still dropping, any news?");
+        sender.send(Topics.INTAKE_MESSAGES, followUp.conversationKey(), followUp);
+        MessageAssigned next = (MessageAssigned) await().atMost(Duration.ofSeconds(30))
+                .until(() -> decisionsFor(followUp), d -> !d.isEmpty()).get(0);
+        assertThat(next.agentId()).as("the follow-up goes to whom the ticket was given, not back").isEqualTo(other);
+        assertThat(load(other)).isEqualTo(otherLoad + 1);
+    }
+
+    private static int load(String agent) {
+        Integer n = AsUser.admin().get("/api/agents/{id}", agent).then().statusCode(200)
+                .extract().path("load.whatsapp");
+        return n == null ? 0 : n;
+    }
+
+    @Test
     void aConversationNobodyAnswersIsOfferedToSomeoneElseButAnAnsweredOneStays() throws Exception {
         InboundMessage ignored = newMessage("Hello? Anyone?");
         InboundMessage answered = newMessage("Thanks for the quick answer");

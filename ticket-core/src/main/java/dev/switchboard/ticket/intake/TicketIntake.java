@@ -205,7 +205,7 @@ public class TicketIntake {
             ticket.status = TicketStatus.OPEN;
         }
         if (!Objects.equals(previous, assigned.agentId())) {
-            events.add(TicketEvents.assigned(ticket, previous, now));
+            events.add(TicketEvents.assigned(ticket, previous, now, false));
         }
         if (changed) {
             ticket.updatedAt = now;

@@ -28,8 +28,9 @@ public final class TicketEvents {
                 t.priority.name().toLowerCase(Locale.ROOT), t.assignee);
     }
 
-    public static TicketEvent assigned(Ticket t, String previousAssignee, Instant at) {
-        return new TicketEvent.Assigned(next(t), t.id, at, t.channel.id(), t.assignee, previousAssignee);
+    /** @param manual a person moved the ticket (routing moves its hold); false: it follows routing's decision */
+    public static TicketEvent assigned(Ticket t, String previousAssignee, Instant at, boolean manual) {
+        return new TicketEvent.Assigned(next(t), t.id, at, t.channel.id(), t.assignee, previousAssignee, manual);
     }
 
     /** The agent answered: routing stops the clock that would offer the conversation to someone else. */

@@ -162,7 +162,7 @@ public class TicketChanges {
             if (Objects.equals(previous, agentId)) {
                 return Uni.createFrom().voidItem();
             }
-            return outbox.add(TicketEvents.assigned(ticket, previous, now));
+            return outbox.add(TicketEvents.assigned(ticket, previous, now, true));
         });
     }
 
@@ -195,7 +195,7 @@ public class TicketChanges {
             }
             ticket.updatedAt = now;
             return Objects.equals(previous, agent) ? Uni.createFrom().voidItem()
-                    : outbox.add(TicketEvents.assigned(ticket, previous, now));
+                    : outbox.add(TicketEvents.assigned(ticket, previous, now, true));
         });
     }
 

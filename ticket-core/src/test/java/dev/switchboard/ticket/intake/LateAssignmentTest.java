@@ -50,6 +50,7 @@ class LateAssignmentTest {
             assertThat(((TicketEvent.Created) events.get(0)).assigneeId()).isNull();
             assertThat(events.get(1)).isInstanceOf(TicketEvent.Assigned.class);
             assertThat(((TicketEvent.Assigned) events.get(1)).assigneeId()).isEqualTo(henk);
+            assertThat(((TicketEvent.Assigned) events.get(1)).manual()).as("routing's own decision").isFalse();
         });
     }
 

@@ -148,6 +148,7 @@ class TicketLifecycleTest {
             TicketEvent.Assigned assigned = (TicketEvent.Assigned) Json.read(events.get(1).value(), TicketEvent.class);
             assertThat(assigned.assigneeId()).isEqualTo(quinn);
             assertThat(assigned.previousAssigneeId()).isEqualTo(pia);
+            assertThat(assigned.manual()).as("a person moved it: routing's hold must follow").isTrue();
         });
     }
 
