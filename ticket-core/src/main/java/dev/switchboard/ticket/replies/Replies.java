@@ -48,7 +48,8 @@ public class Replies {
         this.relay = relay;
     }
 
-    public Uni<MessageView> reply(UUID ticketId, String text, String channelId, Long expectedVersion) {
+    /** @param author who writes it (the caller): shown on the message; the ticket may be someone else's */
+    public Uni<MessageView> reply(UUID ticketId, String text, String channelId, String author, Long expectedVersion) {
         String body = required(text);
         return Panache.withTransaction(() -> tickets.forChange(ticketId, expectedVersion)
                         .chain(ticket -> {
@@ -64,7 +65,7 @@ public class Replies {
                                             + channel.id() + " for this ticket"));
                             boolean first = ticket.firstResponseAt == null;
                             return messages.lastInbound(ticket.id, channel)
-                                    .chain(answered -> store(ticket, channel, recipient, body, answered))
+                                    .chain(answered -> store(ticket, channel, recipient, body, answered, author))
                                     .map(view -> new Stored(view, first ? ticket : null));
                         }))
                 .invoke(relay::trigger)
@@ -77,26 +78,27 @@ public class Replies {
                 .map(Stored::view);
     }
 
-    public Uni<MessageView> note(UUID ticketId, String text, Long expectedVersion) {
+    public Uni<MessageView> note(UUID ticketId, String text, String author, Long expectedVersion) {
         String body = required(text);
         return Panache.withTransaction(() -> tickets.forChange(ticketId, expectedVersion)
                 .chain(ticket -> {
                     Instant now = Instant.now();
                     ticket.updatedAt = now;
-                    TicketMessage note = Notes.internal(ticket, ticket.assignee, body, now);
+                    TicketMessage note = Notes.internal(ticket, author, body, now);
                     return messages.persist(note).map(TicketMapper::toView);
                 }));
     }
 
-    private Uni<MessageView> store(Ticket ticket, Channel channel, String recipient, String text, TicketMessage answered) {
+    private Uni<MessageView> store(Ticket ticket, Channel channel, String recipient, String text, TicketMessage answered,
+                                    String author) {
         Instant now = Instant.now();
         TicketMessage reply = new TicketMessage();
         reply.id = UUID.randomUUID();
         reply.ticketId = ticket.id;
         reply.direction = TicketMessage.Direction.OUTBOUND;
         reply.channel = channel;
-        reply.author = ticket.assignee;
-        reply.senderName = ticket.assignee;
+        reply.author = author;
+        reply.senderName = author;
         reply.recipient = recipient;
         reply.text = text;
         reply.receivedAt = now;
@@ -110,9 +112,11 @@ public class Replies {
         OutboundMessage outbound = new OutboundMessage(reply.id, ticket.id, channel,
                 channel == ticket.channel ? ticket.inbox : null, ticket.conversationKey, recipient,
                 channel == Channel.EMAIL ? "Re: " + ticket.subject : null, text, null, List.of(),
-                answered == null ? null : answered.providerMessageId, ticket.assignee, now);
+                answered == null ? null : answered.providerMessageId, author, now);
         return messages.persist(reply)
                 .chain(() -> outbox.add(outbound))
+                // Routing's re-offer clock belongs to the conversation's holder: any reply on their ticket
+                // (theirs, or a colleague's or supervisor's) answers the customer, so the holder is named.
                 .chain(() -> outbox.add(TicketEvents.agentReplied(ticket, ticket.assignee, now)))
                 .map(ignored -> TicketMapper.toView(reply));
     }

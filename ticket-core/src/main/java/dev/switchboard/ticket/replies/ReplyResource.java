@@ -1,5 +1,6 @@
 package dev.switchboard.ticket.replies;
 
+import dev.switchboard.ticket.auth.Callers;
 import dev.switchboard.ticket.api.MessageView;
 import dev.switchboard.ticket.api.TicketCommands;
 import dev.switchboard.ticket.web.Requests;
@@ -20,9 +21,11 @@ import org.jboss.resteasy.reactive.RestPath;
 @Produces(MediaType.APPLICATION_JSON)
 public class ReplyResource {
     private final Replies replies;
+    private final Callers callers;
 
-    public ReplyResource(Replies replies) {
+    public ReplyResource(Replies replies, Callers callers) {
         this.replies = replies;
+        this.callers = callers;
     }
 
     @POST
@@ -31,7 +34,8 @@ public class ReplyResource {
     public Uni<MessageView> reply(@RestPath String id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
                                   TicketCommands.Reply body) {
         TicketCommands.Reply reply = Requests.body(body);
-        return replies.reply(Requests.ticketId(id), reply.text(), reply.channel(), Requests.expectedVersion(ifMatch));
+        return callers.current().chain(caller -> replies.reply(Requests.ticketId(id), reply.text(), reply.channel(),
+                caller.name(), Requests.expectedVersion(ifMatch)));
     }
 
     @POST
@@ -39,6 +43,8 @@ public class ReplyResource {
     @ResponseStatus(201)
     public Uni<MessageView> note(@RestPath String id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
                                  TicketCommands.Note body) {
-        return replies.note(Requests.ticketId(id), Requests.body(body).text(), Requests.expectedVersion(ifMatch));
+        String text = Requests.body(body).text();
+        return callers.current().chain(caller -> replies.note(Requests.ticketId(id), text, caller.name(),
+                Requests.expectedVersion(ifMatch)));
     }
 }

@@ -41,10 +41,13 @@ class AgentRepliesTest {
         TestKafka.publish(conversation, RoutingEvents.assigned(question, "Zoe", Priority.MEDIUM, yara));
         String ticketId = TicketApi.ticketOf(yara);
 
-        TicketApi.post(ticketId, "notes", Map.of("text", "customer is a VIP")).then().statusCode(201)
-                .body("direction", is("internal"));
-        String replyId = TicketApi.post(ticketId, "replies", Map.of("text", "It is on its way!")).then()
+        // Written by whoever calls: the supervisor notes, a colleague of the team answers on Yara's ticket.
+        TicketApi.post("sam", ticketId, "notes", Map.of("text", "customer is a VIP")).then().statusCode(201)
+                .body("direction", is("internal"))
+                .body("senderName", is("sam"));
+        String replyId = TicketApi.post("alice", ticketId, "replies", Map.of("text", "It is on its way!")).then()
                 .statusCode(201)
+                .body("senderName", is("alice"))
                 .body("direction", is("outbound"))
                 .body("channel", is("whatsapp"))
                 .body("recipient", is("+32470000000"))
@@ -60,10 +63,10 @@ class AgentRepliesTest {
             OutboundMessage sent = Json.read(records.get(0).value(), OutboundMessage.class);
             assertThat(sent.text()).isEqualTo("It is on its way!");
             assertThat(sent.recipient()).isEqualTo("+32470000000");
-            assertThat(sent.agentId()).isEqualTo(yara);
+            assertThat(sent.agentId()).isEqualTo("alice");
             assertThat(sent.inReplyTo()).isEqualTo(question.providerMessageId());
         });
-        // Routing hears that Yara answered, so it will not offer the conversation to someone else.
+        // Routing hears that Yara's conversation was answered, so it will not offer it to someone else.
         await().atMost(TicketApi.PATIENCE).untilAsserted(() -> assertThat(
                 TicketApi.records(Topics.TICKET_EVENTS, ticketId).stream()
                         .map(r -> Json.read(r.value(), TicketEvent.class))
