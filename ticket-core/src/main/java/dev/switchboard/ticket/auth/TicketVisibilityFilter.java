@@ -1,11 +1,6 @@
 package dev.switchboard.ticket.auth;
 
-import dev.switchboard.ticket.tickets.TicketNotFoundException;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -21,11 +16,11 @@ public class TicketVisibilityFilter {
     private static final Pattern ONE_TICKET = Pattern.compile("^/api/tickets/([^/]+)(/.*)?$");
 
     private final Callers callers;
-    private final Pool database;
+    private final TicketTeams teams;
 
-    public TicketVisibilityFilter(Callers callers, Pool database) {
+    public TicketVisibilityFilter(Callers callers, TicketTeams teams) {
         this.callers = callers;
-        this.database = database;
+        this.teams = teams;
     }
 
     @ServerRequestFilter
@@ -43,15 +38,6 @@ public class TicketVisibilityFilter {
         return callers.current()
                 .chain(caller -> caller.name().isEmpty()
                         ? Uni.createFrom().voidItem() // anonymous: the /api policy answers 401
-                        : database.preparedQuery("select team from ticket.ticket where id = $1")
-                                .execute(Tuple.of(id))
-                                .invoke(rows -> refuseUnlessVisible(rows, caller, id))
-                                .replaceWithVoid());
-    }
-
-    private static void refuseUnlessVisible(RowSet<Row> rows, Caller caller, UUID id) {
-        if (rows.iterator().hasNext() && !caller.scope().covers(rows.iterator().next().getString("team"))) {
-            throw new TicketNotFoundException(id);
-        }
+                        : teams.requireVisible(caller, id));
     }
 }

@@ -3,6 +3,7 @@ package dev.switchboard.ticket.bulk;
 import dev.switchboard.contract.Priority;
 import dev.switchboard.ticket.api.TicketDetail;
 import dev.switchboard.ticket.auth.Caller;
+import dev.switchboard.ticket.auth.TicketTeams;
 import dev.switchboard.ticket.tickets.TicketNotFoundException;
 import dev.switchboard.ticket.tickets.TicketStatus;
 import dev.switchboard.ticket.web.BadRequestException;
@@ -12,8 +13,6 @@ import dev.switchboard.ticket.workflow.Tags;
 import dev.switchboard.ticket.workflow.TicketChanges;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 import io.quarkus.security.ForbiddenException;
@@ -34,11 +33,11 @@ public class BulkActions {
     public static final int MAX_TICKETS = 100;
 
     private final TicketChanges changes;
-    private final Pool database;
+    private final TicketTeams teams;
 
-    public BulkActions(TicketChanges changes, Pool database) {
+    public BulkActions(TicketChanges changes, TicketTeams teams) {
         this.changes = changes;
-        this.database = database;
+        this.teams = teams;
     }
 
     /**
@@ -71,10 +70,7 @@ public class BulkActions {
     /** The value is checked once, up front: a bad value is the whole request's mistake (400), not each ticket's. */
     /** The command, run only on a ticket the caller may see; any other is unknown to them. */
     private Function<UUID, Uni<TicketDetail>> visible(Caller caller, Function<UUID, Uni<TicketDetail>> command) {
-        return id -> database.preparedQuery("select team from ticket.ticket where id = $1").execute(Tuple.of(id))
-                .chain(rows -> rows.iterator().hasNext() && !caller.scope().covers(rows.iterator().next().getString("team"))
-                        ? Uni.createFrom().failure(new TicketNotFoundException(id))
-                        : command.apply(id));
+        return id -> teams.requireVisible(caller, id).chain(() -> command.apply(id));
     }
 
     private Function<UUID, Uni<TicketDetail>> command(String action, String value, Caller caller) {

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
 
 import dev.switchboard.contract.Channel;
 import dev.switchboard.contract.Priority;
@@ -72,8 +73,28 @@ class BulkActionsTest {
         TicketApi.get(ticket).then().body("status", is("open"));
     }
 
+    @Test
+    void anAgentsBulkActionTouchesOnlyTheirTeamsTicketsAndNeverPriorities() {
+        // dave is an agent of tier2; alice of tier1, like these tickets.
+        String tier1 = ticket(RoutingEvents.agent("hal"), "Invoice twice");
+
+        bulk("dave", List.of(tier1), "tag", "seen").statusCode(200)
+                .body("failed", is(1))
+                .body("results[0].status", is(404));
+        bulk("alice", List.of(tier1), "priority", "critical").statusCode(403);
+        bulk("alice", List.of(tier1), "assign", "bob").statusCode(200).body("results[0].status", is(403));
+
+        TicketApi.get(tier1).then().body("tags", hasSize(0)).body("priority", is("low"))
+                .body("assignee", startsWith("hal-"));
+        bulk("alice", List.of(tier1), "tag", "seen").statusCode(200).body("succeeded", is(1));
+    }
+
     private static ValidatableResponse bulk(List<String> ids, String action, String value) {
-        return TicketApi.as(TicketApi.ADMIN).contentType(ContentType.JSON).body(Map.of("ids", ids, "action", action, "value", value))
+        return bulk(TicketApi.ADMIN, ids, action, value);
+    }
+
+    private static ValidatableResponse bulk(String user, List<String> ids, String action, String value) {
+        return TicketApi.as(user).contentType(ContentType.JSON).body(Map.of("ids", ids, "action", action, "value", value))
                 .post("/api/tickets/bulk").then();
     }
 
