@@ -20,3 +20,24 @@ create index ticket_queue_open on ticket.ticket (priority_rank, sla_due_at, crea
 -- every solved ticket and made the queue walk past closed ones.
 drop index if exists ticket.ticket_queue_order;
 drop index if exists ticket.ticket_queue_sla_order;
+
+-- The SLA watch runs next to the queue every few seconds: six look-ups of open, running clocks not
+-- yet warned (or breached) and due. Without these it read every open ticket's row each time (and the
+-- whole table once its cached plan is generic, since the statuses are bound parameters). Each index
+-- holds only the clocks still to be announced, so it stays small; status leads the key, so closed
+-- tickets whose clock was never marked are skipped in the index, with the statuses bound or not.
+-- The predicates repeat SlaWatch's clauses word for word: the planner proves them from the query.
+create index ticket_sla_first_response_to_warn on ticket.ticket (status, first_response_due_at)
+    where sla_paused_at is null and first_response_at is null and first_response_warned_at is null;
+create index ticket_sla_first_response_to_breach on ticket.ticket (status, first_response_due_at)
+    where sla_paused_at is null and first_response_at is null and first_response_breached_at is null;
+create index ticket_sla_next_response_to_warn on ticket.ticket (status, next_response_due_at)
+    where sla_paused_at is null and next_response_due_at is not null and next_response_stopped_at is null
+      and next_response_warned_cycle < next_response_cycle;
+create index ticket_sla_next_response_to_breach on ticket.ticket (status, next_response_due_at)
+    where sla_paused_at is null and next_response_due_at is not null and next_response_stopped_at is null
+      and next_response_breached_cycle < next_response_cycle;
+create index ticket_sla_resolution_to_warn on ticket.ticket (status, resolution_due_at)
+    where sla_paused_at is null and resolution_due_at is not null and resolution_warned_at is null;
+create index ticket_sla_resolution_to_breach on ticket.ticket (status, resolution_due_at)
+    where sla_paused_at is null and resolution_due_at is not null and resolution_breached_at is null;
