@@ -1,6 +1,7 @@
 package dev.switchboard.ticket.queue;
 
 import dev.switchboard.contract.Channel;
+import dev.switchboard.contract.Priority;
 import dev.switchboard.ticket.api.QueueEntry;
 import dev.switchboard.ticket.auth.Callers;
 import dev.switchboard.ticket.tickets.TicketMapper;
@@ -39,12 +40,14 @@ public class QueueResource {
     @GET
     @WithSession
     public Uni<List<QueueEntry>> queue(@RestQuery String status, @RestQuery String channel,
-                                       @RestQuery String assignee, @RestQuery Integer limit) {
+                                       @RestQuery String priority, @RestQuery String assignee,
+                                       @RestQuery Integer limit) {
         Set<TicketStatus> statuses = statuses(status);
         Channel wanted = channel == null || channel.isBlank() ? null : parse(() -> Channel.fromId(channel));
+        Priority rank = priority == null || priority.isBlank() ? null : parse(() -> Priority.fromId(priority));
         int max = limit(limit);
         return callers.current()
-                .chain(caller -> tickets.queue(caller.scope(), statuses, wanted, assignee, max))
+                .chain(caller -> tickets.queue(caller.scope(), statuses, wanted, rank, assignee, max))
                 .map(list -> list.stream().map(TicketMapper::toQueueEntry).toList());
     }
 

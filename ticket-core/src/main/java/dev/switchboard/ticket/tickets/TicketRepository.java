@@ -1,11 +1,11 @@
 package dev.switchboard.ticket.tickets;
 
 import dev.switchboard.contract.Channel;
+import dev.switchboard.contract.Priority;
 import dev.switchboard.ticket.auth.TeamScope;
 import dev.switchboard.ticket.web.ConflictException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,28 +54,19 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
 
     /**
      * Open tickets within the caller's teams, most urgent first, then the SLA due first, then the
-     * longest waiting. Null filters are ignored.
+     * longest waiting. Null filters are ignored. See {@link QueueQuery} for why the SQL is native.
      */
-    public Uni<List<Ticket>> queue(TeamScope scope, Set<TicketStatus> statuses, Channel channel, String assignee, int limit) {
-        StringBuilder query = new StringBuilder("status in :statuses");
-        Parameters params = Parameters.with("statuses", statuses);
-        if (!scope.everyTeam()) {
-            // An empty "in ()" is not valid everywhere: a caller without teams matches a team no ticket has.
-            query.append(scope.teamless() ? " and (team in :teams or team is null)" : " and team in :teams");
-            params = params.and("teams", scope.teams().isEmpty() ? Set.of("") : scope.teams());
+    public Uni<List<Ticket>> queue(TeamScope scope, Set<TicketStatus> statuses, Channel channel, Priority priority,
+                                   String assignee, int limit) {
+        QueueQuery page = QueueQuery.of(scope, statuses, channel, priority, assignee, limit);
+        if (page.sql() == null) {
+            return Uni.createFrom().item(List.of());
         }
-        if (channel != null) {
-            query.append(" and channel = :channel");
-            params = params.and("channel", channel);
-        }
-        if (assignee != null) {
-            query.append(" and assignee = :assignee");
-            params = params.and("assignee", assignee);
-        }
-        // Within a priority, the SLA clock due first; tickets without a running clock after them.
-        Sort order = Sort.by("priorityRank").and("slaDueAt", Sort.NullPrecedence.NULLS_LAST).and("createdAt").and("number");
-        return find(query.toString(), order, params)
-                .range(0, limit - 1)
-                .list();
+        return Panache.getSession().chain(session -> {
+            // Read-only: the page is mapped and dropped, so Hibernate keeps no snapshots to dirty-check.
+            var query = session.createNativeQuery(page.sql(), Ticket.class).setReadOnly(true);
+            page.parameters().forEach(query::setParameter);
+            return query.getResultList();
+        });
     }
 }

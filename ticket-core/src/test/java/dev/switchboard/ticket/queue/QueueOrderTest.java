@@ -36,6 +36,9 @@ class QueueOrderTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> queueOf(erin)
                 .body("priority", contains("critical", "low"))
                 .body("subject", contains("Whole office offline", "How do I change my avatar?")));
+        // The priority filter narrows the same queue to one priority.
+        TicketApi.as(TicketApi.ADMIN).queryParam("assignee", erin).queryParam("priority", "low").get("/api/queue")
+                .then().statusCode(200).body("subject", contains("How do I change my avatar?"));
     }
 
     @Test
@@ -62,6 +65,15 @@ class QueueOrderTest {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", is(400));
+    }
+
+    @Test
+    void anUnknownPriorityFilterIsABadRequest() {
+        TicketApi.as(TicketApi.ADMIN).queryParam("priority", "whenever")
+                .get("/api/queue")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
     }
 
     private static io.restassured.response.ValidatableResponse queueOf(String assignee) {
