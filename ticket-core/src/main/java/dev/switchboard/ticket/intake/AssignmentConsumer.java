@@ -56,11 +56,13 @@ public class AssignmentConsumer {
             }
         }
         Context context = Vertx.currentContext();
+        long start = System.nanoTime();
         return retried(Uni.createFrom().deferred(() -> deadLetters.send(unreadable)), "dead-lettering", unreadable.size())
                 .chain(() -> retried(Uni.createFrom().deferred(() -> intake.recordAll(events))
                         .runSubscriptionOn(task -> context.runOnContext(ignored -> task.run())), "storing", events.size()))
                 .invoke(outcomes -> outcomes.forEach(metrics::record))
-                .invoke(outcomes -> LOG.debugf("stored a batch of %d routing events", outcomes.size()))
+                .invoke(outcomes -> LOG.debugf("stored a batch of %d routing events in %d ms", outcomes.size(),
+                        (System.nanoTime() - start) / 1_000_000))
                 .chain(() -> Uni.createFrom().completionStage(batch.ack()));
     }
 

@@ -61,20 +61,24 @@ public class TicketIntake {
 
     /**
      * Applies a batch of events in their order, in one transaction: one outcome per event. Two
-     * queries read what the batch needs to know ({@link IntakeBatch}); the session flushes only at
-     * commit (flush mode COMMIT), so the rows of the whole batch go out together, in JDBC-style
-     * statement batches, instead of a flush before every query. That is safe because every query
-     * left in an event's path reads rows the batch does not write, or returns the session's
-     * instance ({@code findLatest} runs only for a conversation the batch has not opened a ticket in).
+     * queries read what the batch needs to know ({@link IntakeBatch}). The session flushes once, at
+     * the end (flush mode MANUAL): the rows of the whole batch go out together in statement batches,
+     * instead of a flush before every query (Hibernate Reactive flushes even before a native query in
+     * COMMIT mode). That is safe because every query left in an event's path reads rows the batch
+     * does not write, or returns the session's own instance ({@code findLatest} runs only for a
+     * conversation in which the batch has no open ticket).
      */
     public Uni<List<IntakeOutcome>> recordAll(List<RoutingEvent> events) {
         if (events.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         return Panache.withTransaction(() -> Panache.getSession()
-                        .invoke(session -> session.setFlushMode(FlushMode.COMMIT))
-                        .chain(() -> known(events))
-                        .chain(batch -> applyInOrder(events, batch)))
+                        .chain(session -> {
+                            session.setFlushMode(FlushMode.MANUAL);
+                            return known(events)
+                                    .chain(batch -> applyInOrder(events, batch))
+                                    .call(session::flush);
+                        }))
                 .invoke(outcomes -> {
                     if (outcomes.stream().anyMatch(IntakeOutcome::changedAnything)) {
                         relay.trigger();
