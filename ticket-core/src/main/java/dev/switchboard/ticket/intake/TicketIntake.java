@@ -19,6 +19,7 @@ import dev.switchboard.ticket.tickets.TicketRepository;
 import dev.switchboard.ticket.tickets.TicketStatus;
 import dev.switchboard.ticket.workflow.TicketWorkflow;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -94,12 +95,9 @@ public class TicketIntake {
 
     /** One event after the other: each sees what the ones before it did. */
     private Uni<List<IntakeOutcome>> applyInOrder(List<RoutingEvent> events, IntakeBatch batch) {
-        List<IntakeOutcome> outcomes = new ArrayList<>(events.size());
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (RoutingEvent event : events) {
-            chain = chain.chain(() -> apply(event, batch)).invoke(outcomes::add).replaceWithVoid();
-        }
-        return chain.map(ignored -> outcomes);
+        return Multi.createFrom().iterable(events)
+                .onItem().transformToUniAndConcatenate(event -> apply(event, batch))
+                .collect().asList();
     }
 
     private Uni<IntakeOutcome> apply(RoutingEvent event, IntakeBatch batch) {
