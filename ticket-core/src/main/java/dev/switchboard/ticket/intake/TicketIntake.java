@@ -61,13 +61,12 @@ public class TicketIntake {
     }
 
     /**
-     * Applies a batch of events in their order, in one transaction: one outcome per event. Two
+     * Applies a batch of events in their order, in one transaction: one outcome per event. Three
      * queries read what the batch needs to know ({@link IntakeBatch}). The session flushes once, at
      * the end (flush mode MANUAL): the rows of the whole batch go out together in statement batches,
      * instead of a flush before every query (Hibernate Reactive flushes even before a native query in
-     * COMMIT mode). That is safe because every query left in an event's path reads rows the batch
-     * does not write, or returns the session's own instance ({@code findLatest} runs only for a
-     * conversation in which the batch has no open ticket).
+     * COMMIT mode). That is safe because the queries left in an event's path (ticket number, open
+     * survey, stored rating) read rows the batch does not write, or return the session's own instance.
      */
     public Uni<List<IntakeOutcome>> recordAll(List<RoutingEvent> events) {
         if (events.isEmpty()) {
@@ -90,7 +89,8 @@ public class TicketIntake {
     private Uni<IntakeBatch> known(List<RoutingEvent> events) {
         return messages.findAllById(IntakeBatch.messageIds(events))
                 .chain(stored -> tickets.findOpen(IntakeBatch.conversations(events))
-                        .map(open -> new IntakeBatch(stored, open)));
+                        .chain(open -> tickets.findLatest(IntakeBatch.ownConversations(events))
+                                .map(latest -> new IntakeBatch(stored, open, latest))));
     }
 
     /** One event after the other: each sees what the ones before it did. */
@@ -142,7 +142,7 @@ public class TicketIntake {
         Ticket open = batch.openTicket(conversation);
         return open != null
                 ? Uni.createFrom().item(new Target(open, false, null))
-                : tickets.findLatest(conversation).chain(latest -> surveyAnswer(event, latest, now));
+                : surveyAnswer(event, batch.latestTicket(conversation), now);
     }
 
     /**

@@ -39,10 +39,15 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
                 });
     }
 
-    /** The most recent ticket of a conversation, whatever its status; null when there is none. */
-    public Uni<Ticket> findLatest(String conversationKey) {
-        return find("conversationKey", Sort.descending("createdAt").and("number", Sort.Direction.Descending), conversationKey)
-                .firstResult();
+    /**
+     * The most recent ticket (by creation time, then number) of each of these conversations, whatever
+     * its status, in one query; a conversation without tickets has none.
+     */
+    public Uni<List<Ticket>> findLatest(Collection<String> conversationKeys) {
+        return conversationKeys.isEmpty() ? Uni.createFrom().item(List.of())
+                : list("from Ticket t where t.conversationKey in ?1 and not exists (from Ticket later"
+                        + " where later.conversationKey = t.conversationKey and (later.createdAt > t.createdAt"
+                        + " or (later.createdAt = t.createdAt and later.number > t.number)))", conversationKeys);
     }
 
     /** Ticket numbers come from a database sequence: unique across instances, never reused. */

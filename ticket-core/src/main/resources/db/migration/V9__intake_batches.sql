@@ -6,3 +6,7 @@ alter table ticket.message alter constraint message_ticket_id_fkey deferrable in
 alter table ticket.ticket alter constraint ticket_follow_up_of_fkey deferrable initially deferred;
 alter table ticket.csat_survey alter constraint csat_survey_ticket_id_fkey deferrable initially deferred;
 alter table ticket.csat alter constraint csat_ticket_id_fkey deferrable initially deferred;
+
+-- An intake batch asks for the latest ticket of each of its conversations in one query: find a
+-- conversation's tickets without scanning the table.
+create index ticket_by_conversation on ticket.ticket (conversation_key, created_at, number);
