@@ -69,7 +69,7 @@ class TeamVisibilityTest {
                 .body("status", is("open"))
                 .body("tier", is(1))
                 .body("assignee", is(tier1Agent))
-                .body("messages", hasSize(1));
+                .body(TicketApi.WRITTEN, hasSize(1));
         assertThat(TicketApi.records(Topics.TICKET_EVENTS, tier1Ticket)).extracting(TicketApi::ceType)
                 .containsExactly("dev.switchboard.ticket.created");
     }
