@@ -3,17 +3,22 @@ package dev.switchboard.ticket.intake;
 import dev.switchboard.contract.Json;
 import dev.switchboard.contract.routing.RoutingEvent;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Reads routing's decisions from {@code routing.assignments.v1} (wiring in application.properties).
- * Returning the Uni makes the connector acknowledge, and so commit the offset, only after the
- * transaction; a failure (e.g. a record that is not an event) sends the record to the DLQ.
+ * Reads routing's decisions from {@code routing.assignments.v1} a poll at a time (wiring in
+ * application.properties): the batch's events are applied in partition order in one transaction,
+ * and the batch is acknowledged (its offsets committed) only after that transaction committed.
+ * One transaction and one offset commit per batch instead of per record.
  */
 @ApplicationScoped
 public class AssignmentConsumer {
@@ -23,28 +28,47 @@ public class AssignmentConsumer {
     private static final Duration RETRY_MAX = Duration.ofSeconds(10);
 
     private final TicketIntake intake;
+    private final AssignmentDeadLetters deadLetters;
     private final IntakeMetrics metrics;
 
-    public AssignmentConsumer(TicketIntake intake, IntakeMetrics metrics) {
+    public AssignmentConsumer(TicketIntake intake, AssignmentDeadLetters deadLetters, IntakeMetrics metrics) {
         this.intake = intake;
+        this.deadLetters = deadLetters;
         this.metrics = metrics;
     }
 
     /**
-     * An unreadable record fails at once and goes to the dead-letter topic. Anything else (the
-     * database away) is retried with back-off on this record's Vert.x context, which Hibernate
-     * Reactive needs: the record waits and its offset stays uncommitted until it is stored.
+     * Unreadable records go to the dead-letter topic with the reason, and the rest of the batch moves
+     * on. Anything else (the database away) retries the whole batch with back-off on this batch's
+     * Vert.x context, which Hibernate Reactive needs: the records wait, uncommitted, until stored.
+     * A redelivered batch is harmless: events whose message is stored change nothing.
      */
     @Incoming(CHANNEL)
-    public Uni<Void> consume(byte[] value) {
-        RoutingEvent event = Json.read(value, RoutingEvent.class);
+    public Uni<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
+        List<RoutingEvent> events = new ArrayList<>();
+        List<AssignmentDeadLetters.Unreadable> unreadable = new ArrayList<>();
+        // The batch iterates partition by partition, each in offset order: that order is kept.
+        for (KafkaRecord<String, byte[]> record : batch) {
+            try {
+                events.add(Json.read(record.getPayload(), RoutingEvent.class));
+            } catch (Json.MalformedEventException e) {
+                unreadable.add(new AssignmentDeadLetters.Unreadable(record, e));
+            }
+        }
         Context context = Vertx.currentContext();
-        return Uni.createFrom().deferred(() -> intake.record(event))
-                .runSubscriptionOn(task -> context.runOnContext(ignored -> task.run()))
-                .onFailure().invoke(e -> LOG.warnf("storing message %s failed, retrying: %s", event.message().id(), e))
-                .onFailure().retry().withBackOff(RETRY_FIRST, RETRY_MAX).indefinitely()
-                .invoke(metrics::record)
-                .invoke(outcome -> LOG.debugf("routing event for message %s: %s", outcome.messageId(), outcome))
-                .replaceWithVoid();
+        long start = System.nanoTime();
+        return retried(Uni.createFrom().deferred(() -> deadLetters.send(unreadable)), "dead-lettering", unreadable.size())
+                .chain(() -> retried(Uni.createFrom().deferred(() -> intake.recordAll(events))
+                        .runSubscriptionOn(task -> context.runOnContext(ignored -> task.run())), "storing", events.size()))
+                .invoke(outcomes -> outcomes.forEach(metrics::record))
+                .invoke(outcomes -> LOG.debugf("stored a batch of %d routing events in %d ms", outcomes.size(),
+                        (System.nanoTime() - start) / 1_000_000))
+                .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    }
+
+    private static <T> Uni<T> retried(Uni<T> attempt, String what, int size) {
+        return attempt
+                .onFailure().invoke(e -> LOG.warnf("%s a batch of %d failed, retrying: %s", what, size, e.toString()))
+                .onFailure().retry().withBackOff(RETRY_FIRST, RETRY_MAX).indefinitely();
     }
 }

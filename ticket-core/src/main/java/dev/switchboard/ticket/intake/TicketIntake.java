@@ -19,6 +19,7 @@ import dev.switchboard.ticket.tickets.TicketRepository;
 import dev.switchboard.ticket.tickets.TicketStatus;
 import dev.switchboard.ticket.workflow.TicketWorkflow;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -27,9 +28,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.UUID;
+import org.hibernate.FlushMode;
 
 /**
- * Turns one routing event into ticket state and its ticket events (outbox), in one transaction.
+ * Turns routing events into ticket state and its ticket events (outbox), a batch in one transaction.
  * Idempotent on the message id: a redelivered event finds its message stored and stores nothing;
  * only a later assignment of that message (routing queued it first) still moves the ticket.
  */
@@ -55,13 +57,52 @@ public class TicketIntake {
     }
 
     public Uni<IntakeOutcome> record(RoutingEvent event) {
-        return Panache.withTransaction(() -> messages.findById(event.message().id())
-                        .chain(existing -> existing != null ? alreadyStored(event, existing) : store(event)))
-                .invoke(outcome -> {
-                    if (outcome.changedAnything()) {
+        return recordAll(List.of(event)).map(outcomes -> outcomes.get(0));
+    }
+
+    /**
+     * Applies a batch of events in their order, in one transaction: one outcome per event. Three
+     * queries read what the batch needs to know ({@link IntakeBatch}). The session flushes once, at
+     * the end (flush mode MANUAL): the rows of the whole batch go out together in statement batches,
+     * instead of a flush before every query (Hibernate Reactive flushes even before a native query in
+     * COMMIT mode). That is safe because the queries left in an event's path (ticket number, open
+     * survey, stored rating) read rows the batch does not write, or return the session's own instance.
+     */
+    public Uni<List<IntakeOutcome>> recordAll(List<RoutingEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Panache.withTransaction(() -> Panache.getSession()
+                        .chain(session -> {
+                            session.setFlushMode(FlushMode.MANUAL);
+                            return known(events)
+                                    .chain(batch -> applyInOrder(events, batch))
+                                    .call(session::flush);
+                        }))
+                .invoke(outcomes -> {
+                    if (outcomes.stream().anyMatch(IntakeOutcome::changedAnything)) {
                         relay.trigger();
                     }
                 });
+    }
+
+    private Uni<IntakeBatch> known(List<RoutingEvent> events) {
+        return messages.findAllById(IntakeBatch.messageIds(events))
+                .chain(stored -> tickets.findOpen(IntakeBatch.conversations(events))
+                        .chain(open -> tickets.findLatest(IntakeBatch.ownConversations(events))
+                                .map(latest -> new IntakeBatch(stored, open, latest))));
+    }
+
+    /** One event after the other: each sees what the ones before it did. */
+    private Uni<List<IntakeOutcome>> applyInOrder(List<RoutingEvent> events, IntakeBatch batch) {
+        return Multi.createFrom().iterable(events)
+                .onItem().transformToUniAndConcatenate(event -> apply(event, batch))
+                .collect().asList();
+    }
+
+    private Uni<IntakeOutcome> apply(RoutingEvent event, IntakeBatch batch) {
+        TicketMessage existing = batch.known(event.message().id());
+        return existing != null ? alreadyStored(event, existing) : store(event, batch);
     }
 
     /** A known message: nothing to store, but a late assignment still assigns its ticket. */
@@ -78,30 +119,30 @@ public class TicketIntake {
                 });
     }
 
-    private Uni<IntakeOutcome> store(RoutingEvent event) {
+    private Uni<IntakeOutcome> store(RoutingEvent event, IntakeBatch batch) {
         Instant now = Instant.now();
-        return ticketFor(event, now)
-                .chain(target -> addMessage(target, event, now));
+        return ticketFor(event, batch, now)
+                .chain(target -> addMessage(target, event, batch, now));
     }
 
     /** A duplicate joins the original conversation's open ticket; anything else its own conversation's. */
-    private Uni<Target> ticketFor(RoutingEvent event, Instant now) {
+    private Uni<Target> ticketFor(RoutingEvent event, IntakeBatch batch, Instant now) {
         if (event instanceof DuplicateLinked linked && linked.originalConversationKey() != null) {
-            return tickets.findOpen(linked.originalConversationKey())
-                    .chain(original -> original != null
-                            ? Uni.createFrom().item(new Target(original, false))
-                            : ownConversation(event, now));
+            Ticket original = batch.openTicket(linked.originalConversationKey());
+            if (original != null) {
+                return Uni.createFrom().item(new Target(original, false));
+            }
         }
-        return ownConversation(event, now);
+        return ownConversation(event, batch, now);
     }
 
     /** The open ticket, else what the workflow says about the latest one: reopen it or follow it up. */
-    private Uni<Target> ownConversation(RoutingEvent event, Instant now) {
+    private Uni<Target> ownConversation(RoutingEvent event, IntakeBatch batch, Instant now) {
         String conversation = event.message().conversationKey();
-        return tickets.findOpen(conversation)
-                .chain(open -> open != null
-                        ? Uni.createFrom().item(new Target(open, false))
-                        : tickets.findLatest(conversation).chain(latest -> surveyAnswer(event, latest, now)));
+        Ticket open = batch.openTicket(conversation);
+        return open != null
+                ? Uni.createFrom().item(new Target(open, false))
+                : surveyAnswer(event, batch.latestTicket(conversation), now);
     }
 
     /**
@@ -149,7 +190,7 @@ public class TicketIntake {
                 .map(number -> new Target(NewTickets.ticket(event, number, followUpOf, now), true));
     }
 
-    private Uni<IntakeOutcome> addMessage(Target target, RoutingEvent event, Instant now) {
+    private Uni<IntakeOutcome> addMessage(Target target, RoutingEvent event, IntakeBatch batch, Instant now) {
         Ticket ticket = target.ticket();
         List<TicketEvent> events = new ArrayList<>();
         if (target.created()) {
@@ -168,6 +209,7 @@ public class TicketIntake {
         ticket.lastMessagePreview = MessageText.previewOf(event.message());
         ticket.updatedAt = now;
         TicketMessage stored = NewTickets.message(event, ticket.id, now);
+        batch.applied(stored, ticket);
         Uni<Void> saveTicket = target.created() ? tickets.persist(ticket).replaceWithVoid() : Uni.createFrom().voidItem();
         return saveTicket
                 .chain(() -> messages.persist(stored))

@@ -5,11 +5,17 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
 public class TicketMessageRepository implements PanacheRepositoryBase<TicketMessage, UUID> {
+
+    /** The stored messages among these ids, in one query (an intake batch asks for all of its own at once). */
+    public Uni<List<TicketMessage>> findAllById(Collection<UUID> ids) {
+        return ids.isEmpty() ? Uni.createFrom().item(List.of()) : list("id in ?1", ids);
+    }
 
     /** The customer's latest message on a channel: the one a reply there answers. Null if none. */
     public Uni<TicketMessage> lastInbound(UUID ticketId, Channel channel) {

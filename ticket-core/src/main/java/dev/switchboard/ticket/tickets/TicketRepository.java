@@ -9,6 +9,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -16,10 +17,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
 
-    /** The ticket a new message of this conversation joins; null when none is open. */
-    public Uni<Ticket> findOpen(String conversationKey) {
-        return find("conversationKey = ?1 and status in ?2", conversationKey, TicketStatus.OPEN_STATUSES)
-                .firstResult();
+    /** The open tickets of these conversations, in one query (an intake batch asks for all of its own at once). */
+    public Uni<List<Ticket>> findOpen(Collection<String> conversationKeys) {
+        return conversationKeys.isEmpty() ? Uni.createFrom().item(List.of())
+                : list("conversationKey in ?1 and status in ?2", conversationKeys, TicketStatus.OPEN_STATUSES);
     }
 
     /**
@@ -38,10 +39,15 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
                 });
     }
 
-    /** The most recent ticket of a conversation, whatever its status; null when there is none. */
-    public Uni<Ticket> findLatest(String conversationKey) {
-        return find("conversationKey", Sort.descending("createdAt").and("number", Sort.Direction.Descending), conversationKey)
-                .firstResult();
+    /**
+     * The most recent ticket (by creation time, then number) of each of these conversations, whatever
+     * its status, in one query; a conversation without tickets has none.
+     */
+    public Uni<List<Ticket>> findLatest(Collection<String> conversationKeys) {
+        return conversationKeys.isEmpty() ? Uni.createFrom().item(List.of())
+                : list("from Ticket t where t.conversationKey in ?1 and not exists (from Ticket later"
+                        + " where later.conversationKey = t.conversationKey and (later.createdAt > t.createdAt"
+                        + " or (later.createdAt = t.createdAt and later.number > t.number)))", conversationKeys);
     }
 
     /** Ticket numbers come from a database sequence: unique across instances, never reused. */

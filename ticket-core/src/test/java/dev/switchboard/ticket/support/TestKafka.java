@@ -4,6 +4,8 @@ import dev.switchboard.contract.Topics;
 import dev.switchboard.devkit.infra.Infrastructure;
 import dev.switchboard.devkit.kafka.EventSender;
 import dev.switchboard.devkit.kafka.TopicProbe;
+import java.util.List;
+import java.util.Map;
 
 /** The test broker of devkit: tests publish what routing would publish, and read topics back. */
 public final class TestKafka {
@@ -20,6 +22,15 @@ public final class TestKafka {
     /** Publishes a routing event as routing does (CloudEvents headers) and waits for the broker ack. */
     public static void publish(String key, Object event) {
         SENDER.send(Topics.ROUTING_ASSIGNMENTS, key, event);
+    }
+
+    /**
+     * Publishes routing events without waiting for each ack, then waits for all: they reach the broker
+     * together, so the consumer's next poll takes them as one batch (as under load).
+     */
+    public static void publishBurst(List<Map.Entry<String, Object>> keyedEvents) {
+        keyedEvents.forEach(e -> SENDER.sendAsync(Topics.ROUTING_ASSIGNMENTS, e.getKey(), e.getValue()));
+        SENDER.flush();
     }
 
     /** Publishes any contract event on any topic (CloudEvents headers), waiting for the ack. */

@@ -1,0 +1,75 @@
+package dev.switchboard.ticket.intake;
+
+import dev.switchboard.contract.Topics;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+/**
+ * Puts records of {@code routing.assignments.v1} that are not routing events on its
+ * {@code .dlq} topic, byte for byte with their key, and the reason in the headers SmallRye's
+ * dead-letter strategy writes ({@code dead-letter-reason}, {@code -cause}, {@code -topic},
+ * {@code -partition}, {@code -offset}). The batch consumer does it itself: the connector's strategy
+ * would dead-letter every record of a failed batch.
+ */
+@ApplicationScoped
+public class AssignmentDeadLetters {
+    public static final String CHANNEL = "assignments-dlq";
+    private static final Logger LOG = Logger.getLogger(AssignmentDeadLetters.class);
+
+    /** A record of the batch that is not a routing event, and why. */
+    public record Unreadable(KafkaRecord<String, byte[]> record, Exception reason) {
+    }
+
+    private final MutinyEmitter<byte[]> deadLetters;
+
+    public AssignmentDeadLetters(@Channel(CHANNEL) @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
+                                 MutinyEmitter<byte[]> deadLetters) {
+        this.deadLetters = deadLetters;
+    }
+
+    /** Completes when the broker acknowledged every one of them. */
+    public Uni<Void> send(List<Unreadable> unreadable) {
+        if (unreadable.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.join().all(unreadable.stream().map(this::send).toList()).andFailFast().replaceWithVoid();
+    }
+
+    private Uni<Void> send(Unreadable u) {
+        KafkaRecord<String, byte[]> record = u.record();
+        String topic = Topics.deadLetter(Topics.ROUTING_ASSIGNMENTS);
+        long offset = record.getMetadata(IncomingKafkaRecordMetadata.class).map(m -> m.getOffset()).orElse(-1L);
+        LOG.warnf("unreadable record %s-%d@%d goes to %s: %s", record.getTopic(), record.getPartition(), offset, topic,
+                u.reason().getMessage());
+        RecordHeaders headers = new RecordHeaders();
+        record.getHeaders().forEach(headers::add);
+        headers.add("dead-letter-reason", bytes(u.reason().getMessage()));
+        if (u.reason().getCause() != null) {
+            headers.add("dead-letter-cause", bytes(u.reason().getCause().toString()));
+        }
+        headers.add("dead-letter-topic", bytes(record.getTopic()));
+        headers.add("dead-letter-partition", bytes(String.valueOf(record.getPartition())));
+        headers.add("dead-letter-offset", bytes(String.valueOf(offset)));
+        return deadLetters.sendMessage(Message.of(record.getPayload())
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withKey(record.getKey())
+                        .withTopic(topic)
+                        .withHeaders(headers)
+                        .build()));
+    }
+
+    private static byte[] bytes(String text) {
+        return String.valueOf(text).getBytes(StandardCharsets.UTF_8);
+    }
+}
