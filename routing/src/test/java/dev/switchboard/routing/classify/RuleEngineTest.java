@@ -84,6 +84,18 @@ class RuleEngineTest {
     }
 
     @Test
+    void keywordsWithLettersBeyondAsciiStillIgnoreCase() {
+        var rules = List.of(rule("Écran", 1, keywords("écran", "Straße"), boost(1)));
+
+        assertThat(engine.classify(mail(null, "Mon ÉCRAN reste noir"), plan(null), rules)
+                .classification().priority()).isEqualTo(Priority.HIGH);
+        assertThat(engine.classify(mail(null, "Die STRASSE ist gesperrt"), plan(null), rules)
+                .classification().priority()).isEqualTo(Priority.MEDIUM);
+        assertThat(engine.classify(mail(null, "Welche straße?"), plan(null), rules)
+                .classification().priority()).isEqualTo(Priority.HIGH);
+    }
+
+    @Test
     void aPhraseMatchesAcrossLineBreaksAndSpacing() {
         var result = engine.classify(mail(null, "Hello, how   do\nI export my contacts?"), plan(null), defaults);
         assertThat(result.classification().type()).isEqualTo("question");
