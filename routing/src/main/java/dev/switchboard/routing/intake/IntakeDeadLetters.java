@@ -1,5 +1,6 @@
 package dev.switchboard.routing.intake;
 
+import dev.switchboard.contract.DeadLetterHeaders;
 import dev.switchboard.contract.Topics;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -7,7 +8,6 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -49,24 +49,13 @@ public class IntakeDeadLetters {
         long offset = record.getMetadata(IncomingKafkaRecordMetadata.class).map(m -> m.getOffset()).orElse(-1L);
         LOG.warnf("unreadable record %s-%d@%d goes to %s: %s", record.getTopic(), record.getPartition(),
                 offset, Topics.deadLetter(Topics.INTAKE_MESSAGES), u.reason().getMessage());
-        RecordHeaders headers = new RecordHeaders();
-        record.getHeaders().forEach(headers::add);
-        headers.add("dead-letter-reason", bytes(u.reason().getMessage()));
-        if (u.reason().getCause() != null) {
-            headers.add("dead-letter-cause", bytes(u.reason().getCause().toString()));
-        }
-        headers.add("dead-letter-topic", bytes(record.getTopic()));
-        headers.add("dead-letter-partition", bytes(String.valueOf(record.getPartition())));
-        headers.add("dead-letter-offset", bytes(String.valueOf(offset)));
+        RecordHeaders headers = DeadLetterHeaders.of(record.getHeaders(), record.getTopic(), record.getPartition(), offset,
+                u.reason());
         return deadLetters.sendMessage(Message.of(record.getPayload())
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                         .withKey(record.getKey())
                         .withTopic(Topics.deadLetter(Topics.INTAKE_MESSAGES))
                         .withHeaders(headers)
                         .build()));
-    }
-
-    private static byte[] bytes(String text) {
-        return String.valueOf(text).getBytes(StandardCharsets.UTF_8);
     }
 }
