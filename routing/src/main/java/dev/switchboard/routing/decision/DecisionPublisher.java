@@ -35,8 +35,7 @@ public class DecisionPublisher {
 
     /** A stored decision read back (a replay): parsed once for its key and CloudEvents attributes. */
     public Uni<Void> publish(UUID messageId, String eventJson) {
-        byte[] json = eventJson.getBytes(StandardCharsets.UTF_8);
-        return publish(messageId, Json.read(json, RoutingEvent.class), json);
+        return send(eventJson).chain(() -> repository.markPublished(messageId));
     }
 
     /** A decision just made: its JSON is the bytes that were stored, sent as they are. */

@@ -128,10 +128,7 @@ public class RoutedMessageRepository {
     }
 
     public Uni<Void> markPublished(UUID messageId) {
-        return pool.preparedQuery("UPDATE routing.routed_message SET published_at = now() "
-                        + "WHERE message_id = $1 AND published_at IS NULL")
-                .execute(Tuple.of(messageId))
-                .replaceWithVoid();
+        return markPublished(List.of(messageId));
     }
 
     private static RoutedMessage toRouted(Row row) {
