@@ -91,6 +91,20 @@ class MergeTest {
         TicketApi.get(one).then().body("status", is("open"));
     }
 
+    @Test
+    void aTicketCannotBeMergedIntoOneOfATeamTheCallerDoesNotSee() {
+        String di = RoutingEvents.agent("di");
+        UUID customer = UUID.randomUUID();
+        String mine = ticket(di, customer, Channel.CHAT, RoutingEvents.conversation(Channel.CHAT), "Mine");
+        String tier1 = ticket(di, customer, Channel.CHAT, RoutingEvents.conversation(Channel.CHAT), "Theirs");
+        TicketApi.post(mine, "transfer", Map.of("team", "tier2")).then().statusCode(200);
+
+        // dave (tier2) sees the duplicate but not tier1's ticket: as unknown to him as a made-up id.
+        TicketApi.post("dave", mine, "merge", Map.of("targetId", tier1)).then().statusCode(404);
+        TicketApi.get(mine).then().body("status", is("new")).body(TicketApi.WRITTEN, hasSize(1));
+        TicketApi.get(tier1).then().body(TicketApi.WRITTEN, hasSize(1));
+    }
+
     private static String ticket(String agent, UUID customer, Channel channel, String conversation, String text) {
         TestKafka.publish(conversation, RoutingEvents.assigned(
                 RoutingEvents.message(channel, conversation, "cus", text), customer, "Cus", Priority.MEDIUM, agent));
