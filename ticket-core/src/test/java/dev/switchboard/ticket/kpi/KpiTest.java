@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import dev.switchboard.contract.Channel;
@@ -176,6 +177,16 @@ class KpiTest {
 
     private static String row(String group, String field) {
         return "rows.find { it.group == '" + group + "' }." + field;
+    }
+
+    @Test
+    void anAgentSeesTheFiguresOfTheirOwnTeamsOnly() {
+        ticketFor(RoutingEvents.agent("ivy"), Channel.WHATSAPP, "Counted for tier1");
+
+        TicketApi.as("alice").queryParam("by", "team").get("/api/kpis").then().statusCode(200)
+                .body("rows.group", hasItem("tier1"));
+        TicketApi.as("dave").queryParam("by", "team").get("/api/kpis").then().statusCode(200)
+                .body("rows.group", not(hasItem("tier1")));
     }
 
     static String ticketFor(String agent, Channel channel, String text) {
