@@ -47,7 +47,7 @@ public class AgentDirectory {
         }
         AgentLoad rebuilt = AgentLoad.empty();
         for (AssignmentRepository.Holding h : repository.holdings().await().atMost(LOAD_TIMEOUT)) {
-            rebuilt = rebuilt.plus(h.agentId(), h.channel(), h.assignedAt());
+            rebuilt.add(h.agentId(), h.channel(), h.assignedAt());
         }
         synchronized (this) {
             stored.forEach(a -> agents.put(a.id(), a));
@@ -72,7 +72,7 @@ public class AgentDirectory {
     public synchronized AssignmentOutcome decideAndReserve(WorkItem work, Optional<String> holder, Instant now) {
         AssignmentOutcome outcome = AssignmentEngine.decide(work, agents.values(), load, holder, now);
         if (outcome instanceof AssignmentOutcome.Assign assign && !assign.continuesConversation()) {
-            load = load.plus(assign.agentId(), work.channel(), now);
+            load.add(assign.agentId(), work.channel(), now);
         }
         return outcome;
     }
@@ -87,11 +87,11 @@ public class AgentDirectory {
 
     /** A person gave the agent this conversation (in ticket-core): it counts on their load, capacity or not. */
     public synchronized void take(String agentId, Channel channel, Instant at) {
-        load = load.plus(agentId, channel, at);
+        load.add(agentId, channel, at);
     }
 
     public synchronized void release(String agentId, Channel channel) {
-        load = load.minus(agentId, channel);
+        load.remove(agentId, channel);
     }
 
     public synchronized void put(Agent agent) {

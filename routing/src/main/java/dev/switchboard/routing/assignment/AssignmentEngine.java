@@ -38,10 +38,11 @@ public final class AssignmentEngine {
                                            Optional<String> stickyAgent, Instant now) {
         List<String> reasons = new ArrayList<>();
         reasons.add("needs " + describe(work));
+        Eligibility.Moment moment = new Eligibility.Moment(now);
         if (stickyAgent.isPresent()) {
             Optional<Agent> holder = agents.stream().filter(a -> a.id().equals(stickyAgent.get())).findFirst();
             Optional<String> refusal = holder.isEmpty() ? Optional.of("is no longer an agent")
-                    : Eligibility.check(holder.get(), work, load.minus(holder.get().id(), work.channel()), now);
+                    : Eligibility.check(holder.get(), work, load.without(holder.get().id(), work.channel()), moment);
             if (refusal.isEmpty()) {
                 reasons.add("sticky: " + holder.get().id() + " already has this conversation");
                 return new AssignmentOutcome.Assign(holder.get().id(), holder.get().team(), reasons, true);
@@ -49,35 +50,50 @@ public final class AssignmentEngine {
             reasons.add("sticky agent " + stickyAgent.get() + " cannot take it now: " + refusal.get());
         }
         Map<String, List<String>> refused = new LinkedHashMap<>();
-        List<Agent> eligible = new ArrayList<>();
+        // Each eligible agent scored once; only the best few are kept in order (no sort of 500 agents).
+        List<Scored> best = new ArrayList<>(CANDIDATES_SHOWN + 1);
+        int eligible = 0;
         for (Agent agent : agents) {
-            Optional<String> refusal = Eligibility.check(agent, work, load, now);
+            Optional<String> refusal = Eligibility.check(agent, work, load, moment);
             if (refusal.isPresent()) {
                 refused.computeIfAbsent(refusal.get(), r -> new ArrayList<>()).add(agent.id());
-            } else {
-                eligible.add(agent);
+                continue;
             }
+            eligible++;
+            keepBest(best, new Scored(agent, score(agent, work, load, now)));
         }
         if (!refused.isEmpty()) {
             reasons.add("not eligible: " + summarise(refused));
         }
-        if (eligible.isEmpty()) {
+        if (eligible == 0) {
             reasons.add("queued: no eligible agent with free capacity");
             return new AssignmentOutcome.Queue(reasons);
         }
-        // Each score once (500 agents sorted by a computed key would score them thousands of times).
-        List<Agent> ranked = eligible.stream()
-                .map(a -> new Scored(a, score(a, work, load, now)))
-                .sorted(Comparator.comparingDouble((Scored s) -> -s.score()).thenComparing(s -> s.agent().id()))
-                .map(Scored::agent)
-                .toList();
-        String shown = ranked.stream().limit(CANDIDATES_SHOWN)
-                .map(a -> explainScore(a, work, load, now))
+        String shown = best.stream()
+                .map(s -> explainScore(s.agent(), work, load, now))
                 .collect(Collectors.joining("; "));
-        reasons.add(eligible.size() + " eligible; best: " + shown);
-        Agent winner = ranked.get(0);
+        reasons.add(eligible + " eligible; best: " + shown);
+        Agent winner = best.get(0).agent();
         reasons.add("assigned to " + winner.id() + " (highest score)");
         return new AssignmentOutcome.Assign(winner.id(), winner.team(), reasons, false);
+    }
+
+    /** Highest score first; on a tie the agent id in alphabetical order. */
+    private static final Comparator<Scored> RANKING = Comparator.comparingDouble((Scored s) -> -s.score())
+            .thenComparing(s -> s.agent().id());
+
+    /** Inserts {@code candidate} into the ranked list of at most {@link #CANDIDATES_SHOWN}. */
+    private static void keepBest(List<Scored> best, Scored candidate) {
+        int at = best.size();
+        while (at > 0 && RANKING.compare(candidate, best.get(at - 1)) < 0) {
+            at--;
+        }
+        if (at < CANDIDATES_SHOWN) {
+            best.add(at, candidate);
+            if (best.size() > CANDIDATES_SHOWN) {
+                best.remove(CANDIDATES_SHOWN);
+            }
+        }
     }
 
     private record Scored(Agent agent, double score) {

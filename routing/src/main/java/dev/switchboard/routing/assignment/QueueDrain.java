@@ -28,13 +28,13 @@ public final class QueueDrain {
         List<WorkItem> ordered = new ArrayList<>(queued);
         ordered.sort(WorkItem.URGENCY);
         List<Planned> planned = new ArrayList<>();
-        AgentLoad current = load;
+        AgentLoad current = load.copy();
         for (WorkItem item : ordered) {
             WorkItem effective = wait.effective(item, now);
             AssignmentOutcome outcome = AssignmentEngine.decide(effective, agents, current, Optional.empty(), now);
             if (outcome instanceof AssignmentOutcome.Assign assign) {
                 planned.add(new Planned(effective, assign));
-                current = current.plus(assign.agentId(), effective.channel(), now);
+                current.add(assign.agentId(), effective.channel(), now);
             }
         }
         return new Plan(List.copyOf(planned), current);

@@ -64,10 +64,23 @@ public record WeeklySchedule(ZoneId zone, Map<DayOfWeek, List<Shift>> week) {
     }
 
     public boolean isWorking(Instant at) {
-        ZonedDateTime local = at.atZone(zone);
+        return isWorking(at.atZone(zone));
+    }
+
+    /** @param local the moment in this schedule's zone (computed once per zone when 500 agents are checked) */
+    boolean isWorking(ZonedDateTime local) {
         LocalTime time = local.toLocalTime();
-        return shiftsOn(local.getDayOfWeek()).stream().anyMatch(s -> s.coversOnItsDay(time))
-                || shiftsOn(local.getDayOfWeek().minus(1)).stream().anyMatch(s -> s.coversNextDay(time));
+        for (Shift shift : shiftsOn(local.getDayOfWeek())) {
+            if (shift.coversOnItsDay(time)) {
+                return true;
+            }
+        }
+        for (Shift shift : shiftsOn(local.getDayOfWeek().minus(1))) {
+            if (shift.coversNextDay(time)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<Shift> shiftsOn(DayOfWeek day) {
