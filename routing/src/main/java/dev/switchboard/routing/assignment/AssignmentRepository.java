@@ -81,7 +81,7 @@ public class AssignmentRepository {
         // Taken off the queue in the same statement (a data-modifying CTE always runs): one round trip.
         return c.preparedQuery("WITH dequeued AS (DELETE FROM routing.queued_work WHERE conversation_key = $1) "
                         + "INSERT INTO routing.conversation_assignment "
-                        + "(conversation_key, agent_id, channel, assigned_at, work) VALUES ($1, $2, $3, $4, $5) "
+                        + "(conversation_key, agent_id, channel, assigned_at, work) VALUES ($1, $2, $3, $4, $5::text::jsonb) "
                         + "ON CONFLICT (conversation_key) DO UPDATE SET work = EXCLUDED.work, "
                         + "assigned_at = CASE WHEN conversation_assignment.agent_id = EXCLUDED.agent_id "
                         + "THEN conversation_assignment.assigned_at ELSE EXCLUDED.assigned_at END, "
@@ -93,7 +93,7 @@ public class AssignmentRepository {
                         .addString(agentId)
                         .addString(work.channel().id())
                         .addOffsetDateTime(utc(at))
-                        .addValue(new JsonObject(new String(Json.write(work), StandardCharsets.UTF_8))))
+                        .addString(new String(Json.write(work), StandardCharsets.UTF_8)))
                 .replaceWithVoid();
     }
 
@@ -223,13 +223,13 @@ public class AssignmentRepository {
     public Uni<Void> enqueue(SqlConnection c, WorkItem work, Instant at) {
         return c.preparedQuery("INSERT INTO routing.queued_work "
                         + "(conversation_key, message_id, channel, priority_rank, work, queued_at) "
-                        + "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (conversation_key) DO NOTHING")
+                        + "VALUES ($1, $2, $3, $4, $5::text::jsonb, $6) ON CONFLICT (conversation_key) DO NOTHING")
                 .execute(Tuple.tuple()
                         .addString(work.conversationKey())
                         .addUUID(work.messageId())
                         .addString(work.channel().id())
                         .addInteger(work.priority().ordinal())
-                        .addValue(new JsonObject(new String(Json.write(work), StandardCharsets.UTF_8)))
+                        .addString(new String(Json.write(work), StandardCharsets.UTF_8))
                         .addOffsetDateTime(utc(at)))
                 .replaceWithVoid();
     }

@@ -1,7 +1,6 @@
 package dev.switchboard.routing.decision;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -73,7 +72,7 @@ public class RoutedMessageRepository {
                                String agentId, Instant decidedAt, String eventJson, boolean settled) {
         return c.preparedQuery("WITH routed AS (INSERT INTO routing.routed_message "
                         + "(message_id, channel, conversation_key, agent_id, decided_at, event, published_at) "
-                        + "VALUES ($1, $2, $3, $4, $5::timestamptz, $6, CASE WHEN $7::boolean THEN $5::timestamptz END) "
+                        + "VALUES ($1, $2, $3, $4, $5::timestamptz, $6::text::jsonb, CASE WHEN $7::boolean THEN $5::timestamptz END) "
                         + "ON CONFLICT (message_id) DO NOTHING RETURNING 1), "
                         + "known AS (INSERT INTO routing.contact_conversation (contact_id, conversation_key, first_seen) "
                         + "SELECT $8::uuid, $3, $5::timestamptz WHERE $8::uuid IS NOT NULL ON CONFLICT DO NOTHING) "
@@ -84,8 +83,8 @@ public class RoutedMessageRepository {
                         .addString(conversationKey)
                         .addString(agentId)
                         .addOffsetDateTime(OffsetDateTime.ofInstant(decidedAt, ZoneOffset.UTC))
-                        // A JsonObject, not the String: the client would store a String as a JSON string.
-                        .addValue(new JsonObject(eventJson))
+                        // Sent as text and parsed by PostgreSQL: a JsonObject would parse and write it again here.
+                        .addString(eventJson)
                         .addBoolean(settled)
                         .addUUID(contactId))
                 .map(rows -> rows.iterator().next().getLong("n") == 1);
@@ -93,13 +92,13 @@ public class RoutedMessageRepository {
 
     /** A later decision for the same message (queued work assigned): replaces the stored one, unpublished. */
     public Uni<Void> redecide(SqlConnection c, UUID messageId, String agentId, Instant decidedAt, String eventJson) {
-        return c.preparedQuery("UPDATE routing.routed_message SET agent_id = $2, decided_at = $3, event = $4, "
+        return c.preparedQuery("UPDATE routing.routed_message SET agent_id = $2, decided_at = $3, event = $4::text::jsonb, "
                         + "published_at = NULL WHERE message_id = $1")
                 .execute(Tuple.tuple()
                         .addUUID(messageId)
                         .addString(agentId)
                         .addOffsetDateTime(OffsetDateTime.ofInstant(decidedAt, ZoneOffset.UTC))
-                        .addValue(new JsonObject(eventJson)))
+                        .addString(eventJson))
                 .replaceWithVoid();
     }
 
