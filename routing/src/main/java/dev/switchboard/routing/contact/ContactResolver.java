@@ -57,6 +57,14 @@ public class ContactResolver {
 
     /** Finds or creates the contact of this message's sender, links identities the message proves, returns the context to attach. Runs inside routing's transaction. */
     public Uni<ResolvedContact> resolve(SqlConnection c, InboundMessage message) {
+        return contacts.lock(c, senderIdentities.of(message)).chain(() -> resolveLocked(c, message));
+    }
+
+    /**
+     * {@link #resolve} for a caller that already holds the locks of the sender's identities in this
+     * transaction (routing takes a whole batch's at once, in one order, so batches cannot deadlock).
+     */
+    public Uni<ResolvedContact> resolveLocked(SqlConnection c, InboundMessage message) {
         SortedSet<Identity> shown = senderIdentities.of(message);
         if (shown.isEmpty()) {
             // Nothing to match on: the conversation stands for the person.
@@ -65,8 +73,7 @@ public class ContactResolver {
                     List.of("anonymous: the sender shows no email, phone or user id")));
         }
         UUID idIfNew = UUID.randomUUID();
-        return contacts.lock(c, shown)
-                .chain(() -> contacts.owners(c, shown))
+        return contacts.owners(c, shown)
                 .chain(owners -> link(c, message, shown, owners, ContactMatch.decide(shown, owners, idIfNew)))
                 .chain(linked -> enrich(c, linked));
     }

@@ -169,7 +169,10 @@ public class IntakeRouter {
         Set<Identity> everyone = new TreeSet<>();
         shown.values().forEach(everyone::addAll);
         Set<UUID> seen = ConcurrentHashMap.newKeySet();
-        return routed.findAll(c, ids)
+        // Every sender's identity locked at once, in one order: two batches with the same person wait for
+        // each other instead of deadlocking, and the owners read next stay true until the commit.
+        return contacts.lock(c, everyone)
+                .chain(() -> routed.findAll(c, ids))
                 .chain(stored -> contacts.owners(c, everyone)
                         .chain(owners -> {
                             List<Integer> order = IntStream.range(0, batch.size()).boxed().toList();

@@ -66,8 +66,9 @@ public class MessageDecider {
         this.directory = directory;
     }
 
+    /** Decides one message; the caller holds the locks of the sender's identities in this transaction. */
     public Uni<Decided> decide(SqlConnection c, InboundMessage message, Instant now) {
-        return contacts.resolve(c, message)
+        return contacts.resolveLocked(c, message)
                 .chain(contact -> sameMail.firstSeen(c, message)
                         .chain(firstCopy -> firstCopy.isPresent()
                                 ? Uni.createFrom().item(dropped(message, contact, firstCopy.get(), now))
