@@ -14,8 +14,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -69,6 +71,28 @@ public class AssignmentRepository {
                 });
     }
 
+    /**
+     * Takes the conversations' locks until the transaction ends, in one order. Everything that
+     * changes who holds a conversation (a message's decision, the queue drain, a re-offer, a solve,
+     * a hand-over) takes it first, so none of them decides on a holder another is replacing.
+     */
+    public Uni<Void> lockConversations(SqlConnection c, Collection<String> conversationKeys) {
+        if (conversationKeys.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        String[] keys = new TreeSet<>(conversationKeys).stream().map(k -> "conversation:" + k).toArray(String[]::new);
+        return c.preparedQuery("SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest($1::text[]) AS k")
+                .execute(Tuple.of(keys))
+                .replaceWithVoid();
+    }
+
+    /** @return whether this message's work still waits in the queue (nobody took the conversation meanwhile) */
+    public Uni<Boolean> stillQueued(SqlConnection c, String conversationKey) {
+        return c.preparedQuery("SELECT 1 FROM routing.queued_work WHERE conversation_key = $1")
+                .execute(Tuple.of(conversationKey))
+                .map(rows -> rows.iterator().hasNext());
+    }
+
     public Uni<Optional<Holding>> holder(SqlConnection c, String conversationKey) {
         return c.preparedQuery("SELECT conversation_key, agent_id, channel, assigned_at "
                         + "FROM routing.conversation_assignment WHERE conversation_key = $1")
@@ -119,9 +143,10 @@ public class AssignmentRepository {
 
     /** Takes the conversation back from an agent who did not answer and queues it for others. */
     public Uni<Boolean> reoffer(SqlConnection c, Unanswered unanswered, Instant at) {
-        return c.preparedQuery("DELETE FROM routing.conversation_assignment "
+        return lockConversations(c, List.of(unanswered.holding().conversationKey()))
+                .chain(() -> c.preparedQuery("DELETE FROM routing.conversation_assignment "
                         + "WHERE conversation_key = $1 AND agent_id = $2 AND answered_at IS NULL")
-                .execute(Tuple.of(unanswered.holding().conversationKey(), unanswered.holding().agentId()))
+                .execute(Tuple.of(unanswered.holding().conversationKey(), unanswered.holding().agentId())))
                 .chain(deleted -> deleted.rowCount() == 0 ? Uni.createFrom().item(false)
                         : enqueue(c, unanswered.work().declinedBy(unanswered.holding().agentId()), at)
                                 .map(ignored -> true));
@@ -135,9 +160,10 @@ public class AssignmentRepository {
      *         (the agent already holds it) — see {@link HandOver}
      */
     public Uni<HandOver> handOver(SqlConnection c, String conversationKey, String agentId, Channel channel, Instant at) {
-        return c.preparedQuery("SELECT conversation_key, agent_id, channel, assigned_at "
-                        + "FROM routing.conversation_assignment WHERE conversation_key = $1 FOR UPDATE")
-                .execute(Tuple.of(conversationKey))
+        return lockConversations(c, List.of(conversationKey))
+                .chain(() -> c.preparedQuery("SELECT conversation_key, agent_id, channel, assigned_at "
+                        + "FROM routing.conversation_assignment WHERE conversation_key = $1")
+                .execute(Tuple.of(conversationKey)))
                 .chain(rows -> {
                     Optional<Holding> before = rows.iterator().hasNext()
                             ? Optional.of(holding(rows.iterator().next())) : Optional.empty();
@@ -162,9 +188,10 @@ public class AssignmentRepository {
 
     /** @return the holding that was released, if the conversation was held */
     public Uni<Optional<Holding>> release(SqlConnection c, String conversationKey) {
-        return c.preparedQuery("DELETE FROM routing.conversation_assignment WHERE conversation_key = $1 "
+        return lockConversations(c, List.of(conversationKey))
+                .chain(() -> c.preparedQuery("DELETE FROM routing.conversation_assignment WHERE conversation_key = $1 "
                         + "RETURNING conversation_key, agent_id, channel, assigned_at")
-                .execute(Tuple.of(conversationKey))
+                .execute(Tuple.of(conversationKey)))
                 .map(rows -> rows.iterator().hasNext() ? Optional.of(holding(rows.iterator().next())) : Optional.empty());
     }
 

@@ -120,12 +120,22 @@ public class QueueDrainer {
                     MessageAssigned event = new MessageAssigned(queued.message(), queued.contact(),
                             queued.classification(), decision, assign.agentId(), assign.team());
                     String json = new String(Json.write(event), StandardCharsets.UTF_8);
-                    return assignments.inTransaction(c -> assignments.hold(c, work, assign.agentId(), now)
-                                    .chain(() -> routed.redecide(c, work.messageId(), assign.agentId(), now, json)))
+                    // Under the conversation's lock: a follow-up may have taken the conversation off the
+                    // queue since the plan; then this reservation goes back and nothing is published.
+                    return assignments.inTransaction(c -> assignments.lockConversations(c, List.of(work.conversationKey()))
+                                    .chain(() -> assignments.stillQueued(c, work.conversationKey()))
+                                    .call(queuedStill -> !queuedStill ? Uni.createFrom().voidItem()
+                                            : assignments.hold(c, work, assign.agentId(), now)
+                                                    .chain(() -> routed.redecide(c, work.messageId(), assign.agentId(), now, json))))
                             .onFailure().invoke(e -> directory.release(assign.agentId(), work.channel()))
-                            // Committed but not published (broker away): the straggler relay publishes it.
-                            .chain(() -> publisher.publish(work.messageId(), json)
-                                    .onFailure().recoverWithNull());
+                            .chain(queuedStill -> {
+                                if (!queuedStill) {
+                                    directory.release(assign.agentId(), work.channel());
+                                    return Uni.createFrom().voidItem();
+                                }
+                                // Committed but not published (broker away): the straggler relay publishes it.
+                                return publisher.publish(work.messageId(), json).onFailure().recoverWithNull();
+                            });
                 })
                 .onFailure().invoke(e -> LOG.warnf("assigning queued %s failed: %s", work.messageId(), e.toString()))
                 .onFailure().recoverWithNull();

@@ -2,6 +2,7 @@ package dev.switchboard.routing.intake;
 
 import dev.switchboard.contract.Json;
 import dev.switchboard.contract.intake.InboundMessage;
+import dev.switchboard.routing.assignment.AssignmentRepository;
 import dev.switchboard.routing.contact.identity.Identity;
 import dev.switchboard.routing.contact.identity.SenderIdentities;
 import dev.switchboard.routing.contact.merge.ContactMatch;
@@ -55,6 +56,7 @@ public class IntakeRouter {
     private final RoutedMessageRepository routed;
     private final SenderIdentities senderIdentities;
     private final ContactRepository contacts;
+    private final AssignmentRepository assignments;
     private final MessageDecider decider;
     private final DecisionPublisher publisher;
     private final IntakeDeadLetters deadLetters;
@@ -64,11 +66,12 @@ public class IntakeRouter {
     private final Timer batchTime;
 
     public IntakeRouter(RoutedMessageRepository routed, SenderIdentities senderIdentities, ContactRepository contacts,
-                        MessageDecider decider,
+                        AssignmentRepository assignments, MessageDecider decider,
                         DecisionPublisher publisher, IntakeDeadLetters deadLetters, MeterRegistry registry) {
         this.routed = routed;
         this.senderIdentities = senderIdentities;
         this.contacts = contacts;
+        this.assignments = assignments;
         this.decider = decider;
         this.publisher = publisher;
         this.deadLetters = deadLetters;
@@ -171,7 +174,11 @@ public class IntakeRouter {
         Set<UUID> seen = ConcurrentHashMap.newKeySet();
         // Every sender's identity locked at once, in one order: two batches with the same person wait for
         // each other instead of deadlocking, and the owners read next stay true until the commit.
+        // Then the conversations (always after the identities: one order everywhere), so that the queue
+        // drain or a solved ticket cannot change a holder this batch is deciding on.
         return contacts.lock(c, everyone)
+                .chain(() -> assignments.lockConversations(c,
+                        batch.stream().map(r -> r.message().conversationKey()).toList()))
                 .chain(() -> routed.findAll(c, ids))
                 .chain(stored -> contacts.owners(c, everyone)
                         .chain(owners -> {

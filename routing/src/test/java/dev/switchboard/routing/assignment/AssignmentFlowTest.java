@@ -173,6 +173,78 @@ class AssignmentFlowTest {
         assertThat(load(other)).isEqualTo(otherLoad + 1);
     }
 
+    @Test
+    void aFollowUpRacingTheQueueDrainForTheSameConversationLeavesOneHolderAndTrueLoad() throws Exception {
+        SEEDED.forEach(agent -> presence(agent, "offline"));
+        AsUser.admin().contentType("application/json")
+                .body("{\"name\":\"Zoe\",\"team\":\"night\",\"presence\":\"offline\",\"capacity\":{\"whatsapp\":10}}")
+                .put("/api/agents/zoe").then().statusCode(200);
+        InboundMessage first = newMessage("Is anybody there at all?");
+        sender.send(Topics.INTAKE_MESSAGES, first.conversationKey(), first);
+        assertThat(await().atMost(Duration.ofSeconds(30)).until(() -> decisionsFor(first), d -> !d.isEmpty()).get(0))
+                .isInstanceOf(MessageQueued.class);
+        InboundMessage followUp = SampleMessages.whatsapp("wamid." + UUID.randomUUID(), first.sender().channelUserId(),
+                first.sender().displayName(), "Hello again, still waiting here");
+
+        var infra = Infrastructure.shared();
+        try (Connection held = DriverManager.getConnection(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword())) {
+            // Hold the conversation so that the drain and the follow-up both reach it before either goes on.
+            held.setAutoCommit(false);
+            try (PreparedStatement lock = held.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+                lock.setString(1, "conversation:" + first.conversationKey());
+                lock.execute();
+            }
+            presence("zoe", "online"); // the drain plans zoe for the queued conversation
+            sender.send(Topics.INTAKE_MESSAGES, followUp.conversationKey(), followUp);
+            await().atMost(Duration.ofSeconds(30)).until(() -> waitingForLocks() >= 2);
+            held.rollback();
+        }
+
+        // Whichever went first, the conversation has one holder and zoe's load counts each of hers once.
+        MessageAssigned next = (MessageAssigned) await().atMost(Duration.ofSeconds(30))
+                .until(() -> decisionsFor(followUp), d -> !d.isEmpty()).get(0);
+        assertThat(next.agentId()).isEqualTo("zoe");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(holderOf(first.conversationKey())).isEqualTo("zoe");
+            assertThat(load("zoe")).as("zoe's load against the conversations she holds").isEqualTo(heldBy("zoe"));
+        });
+    }
+
+    private static long waitingForLocks() throws Exception {
+        return single("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted", null);
+    }
+
+    private static int heldBy(String agent) throws Exception {
+        return (int) single("SELECT count(*) FROM routing.conversation_assignment WHERE agent_id = ? "
+                + "AND channel = 'whatsapp'", agent);
+    }
+
+    private static String holderOf(String conversationKey) throws Exception {
+        var infra = Infrastructure.shared();
+        try (Connection c = DriverManager.getConnection(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword());
+             PreparedStatement q = c.prepareStatement(
+                     "SELECT agent_id FROM routing.conversation_assignment WHERE conversation_key = ?")) {
+            q.setString(1, conversationKey);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private static long single(String sql, String parameter) throws Exception {
+        var infra = Infrastructure.shared();
+        try (Connection c = DriverManager.getConnection(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword());
+             PreparedStatement q = c.prepareStatement(sql)) {
+            if (parameter != null) {
+                q.setString(1, parameter);
+            }
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     private static int load(String agent) {
         Integer n = AsUser.admin().get("/api/agents/{id}", agent).then().statusCode(200)
                 .extract().path("load.whatsapp");
