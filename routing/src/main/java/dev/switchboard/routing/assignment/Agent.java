@@ -1,6 +1,8 @@
 package dev.switchboard.routing.assignment;
 
 import dev.switchboard.contract.Channel;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -33,7 +35,10 @@ public record Agent(
         skills = Map.copyOf(skills == null ? Map.of() : skills);
         products = Set.copyOf(products == null ? Set.of() : products);
         languages = Set.copyOf(languages == null ? Set.of() : languages);
-        capacity = Map.copyOf(capacity == null ? Map.of() : capacity);
+        // An EnumMap: read for every agent on every decision.
+        EnumMap<Channel, Integer> perChannel = new EnumMap<>(Channel.class);
+        Map.copyOf(capacity == null ? Map.<Channel, Integer>of() : capacity).forEach(perChannel::put);
+        capacity = Collections.unmodifiableMap(perChannel);
         if (tier < 1 || tier > 3) {
             throw new IllegalArgumentException("tier must be 1, 2 or 3");
         }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,10 @@ public record WeeklySchedule(ZoneId zone, Map<DayOfWeek, List<Shift>> week) {
 
     public WeeklySchedule {
         Objects.requireNonNull(zone, "zone");
-        week = Map.copyOf(week == null ? Map.of() : week);
+        // An EnumMap: looked up for every agent on every decision, an array index beats hashing.
+        EnumMap<DayOfWeek, List<Shift>> days = new EnumMap<>(DayOfWeek.class);
+        Map.copyOf(week == null ? Map.<DayOfWeek, List<Shift>>of() : week).forEach((day, shifts) -> days.put(day, List.copyOf(shifts)));
+        week = Collections.unmodifiableMap(days);
     }
 
     /** Always on: for teams that cover 24/7 and for tests. */
