@@ -15,7 +15,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -91,6 +93,18 @@ public class AssignmentRepository {
         return c.preparedQuery("SELECT 1 FROM routing.queued_work WHERE conversation_key = $1")
                 .execute(Tuple.of(conversationKey))
                 .map(rows -> rows.iterator().hasNext());
+    }
+
+    /** Who holds each of these conversations; conversations nobody holds are absent. */
+    public Uni<Map<String, Holding>> holders(SqlConnection c, Collection<String> conversationKeys) {
+        return c.preparedQuery("SELECT conversation_key, agent_id, channel, assigned_at "
+                        + "FROM routing.conversation_assignment WHERE conversation_key = ANY($1)")
+                .execute(Tuple.of(conversationKeys.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, Holding> held = new HashMap<>();
+                    rows.forEach(r -> held.put(r.getString("conversation_key"), holding(r)));
+                    return held;
+                });
     }
 
     public Uni<Optional<Holding>> holder(SqlConnection c, String conversationKey) {

@@ -22,6 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
@@ -51,20 +52,34 @@ public class ContactResolver {
         this.crm = crm;
     }
 
-    /** The contact as it was found and as it is after this message; the reasons of the linking. */
-    private record Linked(ContactState contact, String previousChannel, List<String> reasons) {
+    /**
+     * The contact as it was found and as it is after this message; the reasons of the linking.
+     *
+     * @param conversationsBefore its open conversations when already known (a new contact has none), else null
+     */
+    private record Linked(ContactState contact, String previousChannel, List<String> reasons,
+                          Integer conversationsBefore) {
+    }
+
+    /**
+     * What a batch read for all its senders at once, true for a message as long as no earlier message
+     * of the same person was decided in the batch: who owns each identity, the owners' contacts and
+     * their open conversations. Anything missing here is read from the database.
+     */
+    public record Prefetched(Map<Identity, ContactMatch.Known> owners, Map<UUID, ContactState> contacts,
+                             Map<UUID, Integer> conversations) {
     }
 
     /** Finds or creates the contact of this message's sender, links identities the message proves, returns the context to attach. Runs inside routing's transaction. */
     public Uni<ResolvedContact> resolve(SqlConnection c, InboundMessage message) {
-        return contacts.lock(c, senderIdentities.of(message)).chain(() -> resolveLocked(c, message));
+        return contacts.lock(c, senderIdentities.of(message)).chain(() -> resolveLocked(c, message, null));
     }
 
     /**
      * {@link #resolve} for a caller that already holds the locks of the sender's identities in this
      * transaction (routing takes a whole batch's at once, in one order, so batches cannot deadlock).
      */
-    public Uni<ResolvedContact> resolveLocked(SqlConnection c, InboundMessage message) {
+    public Uni<ResolvedContact> resolveLocked(SqlConnection c, InboundMessage message, Prefetched prefetched) {
         SortedSet<Identity> shown = senderIdentities.of(message);
         if (shown.isEmpty()) {
             // Nothing to match on: the conversation stands for the person.
@@ -73,18 +88,33 @@ public class ContactResolver {
                     List.of("anonymous: the sender shows no email, phone or user id")));
         }
         UUID idIfNew = UUID.randomUUID();
-        return contacts.owners(c, shown)
-                .chain(owners -> link(c, message, shown, owners, ContactMatch.decide(shown, owners, idIfNew)))
+        Uni<Map<Identity, ContactMatch.Known>> owners = prefetched == null ? contacts.owners(c, shown)
+                : Uni.createFrom().item(ownersOf(shown, prefetched.owners()));
+        return owners
+                .chain(known -> link(c, message, shown, known, ContactMatch.decide(shown, known, idIfNew), prefetched))
                 .chain(linked -> enrich(c, linked));
     }
 
+    private static Map<Identity, ContactMatch.Known> ownersOf(SortedSet<Identity> shown,
+                                                              Map<Identity, ContactMatch.Known> all) {
+        Map<Identity, ContactMatch.Known> owners = new HashMap<>();
+        shown.forEach(identity -> {
+            ContactMatch.Known owner = all.get(identity);
+            if (owner != null) {
+                owners.put(identity, owner);
+            }
+        });
+        return owners;
+    }
+
     private Uni<Linked> link(SqlConnection c, InboundMessage message, SortedSet<Identity> shown,
-                             Map<Identity, ContactMatch.Known> owners, ContactMatch.Decision decision) {
+                             Map<Identity, ContactMatch.Known> owners, ContactMatch.Decision decision,
+                             Prefetched prefetched) {
         if (decision.isNew()) {
             ContactState created = new ContactState(decision.contactId(), Instant.now().truncatedTo(ChronoUnit.MICROS),
                     ContactFields.named(message.sender().displayName()), shown, null, message.channel().id());
             return contacts.save(c, created)
-                    .map(saved -> new Linked(saved, null, List.of("new contact for " + written(shown))));
+                    .map(saved -> new Linked(saved, null, List.of("new contact for " + written(shown)), 0));
         }
         List<String> reasons = new ArrayList<>();
         owners.keySet().stream()
@@ -102,14 +132,18 @@ public class ContactResolver {
         }
         decision.unlinked()
                 .forEach(identity -> reasons.add("linked " + identity.kind().id() + " " + identity.value() + " (same sender)"));
+        // Read before this message's merges, the batch's copies are only true without them.
+        boolean prefetchHolds = prefetched != null && decision.absorbed().isEmpty();
+        ContactState known = prefetchHolds ? prefetched.contacts().get(decision.contactId()) : null;
+        Integer conversations = prefetchHolds ? prefetched.conversations().get(decision.contactId()) : null;
         return merged
-                .chain(() -> contacts.find(c, decision.contactId()))
-                .map(found -> found.orElseThrow())
+                .chain(() -> known != null ? Uni.createFrom().item(known)
+                        : contacts.find(c, decision.contactId()).map(found -> found.orElseThrow()))
                 .chain(before -> {
                     ContactState after = touched(before, shown, message);
                     // A returning customer on the same channel changes nothing: no write at all.
                     return (after.equals(before) ? Uni.createFrom().item(after) : contacts.save(c, after))
-                            .map(saved -> new Linked(saved, before.lastChannel(), reasons));
+                            .map(saved -> new Linked(saved, before.lastChannel(), reasons, conversations));
                 });
     }
 
@@ -123,7 +157,10 @@ public class ContactResolver {
 
     private Uni<ResolvedContact> enrich(SqlConnection c, Linked linked) {
         Context context = Vertx.currentContext();
-        return contacts.conversations(c, linked.contact().id())
+        Uni<Integer> conversations = linked.conversationsBefore() != null
+                ? Uni.createFrom().item(linked.conversationsBefore())
+                : contacts.conversations(c, linked.contact().id());
+        return conversations
                 .chain(open -> crmLookup(linked.contact())
                         .emitOn(command -> onContext(context, command))
                         .map(answer -> ContextAssembly.assemble(linked.contact(), open, linked.previousChannel(), answer)))

@@ -3,11 +3,13 @@ package dev.switchboard.routing.intake;
 import dev.switchboard.contract.Json;
 import dev.switchboard.contract.intake.InboundMessage;
 import dev.switchboard.routing.assignment.AssignmentRepository;
+import dev.switchboard.routing.contact.ContactResolver;
 import dev.switchboard.routing.contact.identity.Identity;
 import dev.switchboard.routing.contact.identity.SenderIdentities;
 import dev.switchboard.routing.contact.merge.ContactMatch;
 import dev.switchboard.routing.contact.store.ContactRepository;
 import dev.switchboard.routing.decision.DecisionPublisher;
+import dev.switchboard.routing.dedup.CrossChannelDuplicates;
 import dev.switchboard.routing.decision.RoutedMessageRepository;
 import dev.switchboard.routing.decision.RoutedMessageRepository.RoutedMessage;
 import io.micrometer.core.instrument.Counter;
@@ -57,6 +59,7 @@ public class IntakeRouter {
     private final SenderIdentities senderIdentities;
     private final ContactRepository contacts;
     private final AssignmentRepository assignments;
+    private final CrossChannelDuplicates sameProblem;
     private final MessageDecider decider;
     private final DecisionPublisher publisher;
     private final IntakeDeadLetters deadLetters;
@@ -66,12 +69,13 @@ public class IntakeRouter {
     private final Timer batchTime;
 
     public IntakeRouter(RoutedMessageRepository routed, SenderIdentities senderIdentities, ContactRepository contacts,
-                        AssignmentRepository assignments, MessageDecider decider,
+                        AssignmentRepository assignments, CrossChannelDuplicates sameProblem, MessageDecider decider,
                         DecisionPublisher publisher, IntakeDeadLetters deadLetters, MeterRegistry registry) {
         this.routed = routed;
         this.senderIdentities = senderIdentities;
         this.contacts = contacts;
         this.assignments = assignments;
+        this.sameProblem = sameProblem;
         this.decider = decider;
         this.publisher = publisher;
         this.deadLetters = deadLetters;
@@ -181,24 +185,56 @@ public class IntakeRouter {
                         batch.stream().map(r -> r.message().conversationKey()).toList()))
                 .chain(() -> routed.findAll(c, ids))
                 .chain(stored -> contacts.owners(c, everyone)
-                        .chain(owners -> {
-                            List<Integer> order = IntStream.range(0, batch.size()).boxed().toList();
-                            List<List<Integer>> groups = PersonGroups.of(order,
-                                    i -> groupKeys(batch.get(i).message(), shown.get(batch.get(i).message()), owners));
-                            return Multi.createFrom().iterable(groups)
-                                    .onItem().transformToUniAndMerge(group -> Multi.createFrom().iterable(group)
-                                            .onItem().transformToUniAndConcatenate(i ->
-                                                    decideOnce(c, batch.get(i).message(), stored, seen, made)
-                                                            .map(p -> new Slot(i, p)))
-                                            .collect().asList())
-                                    .collect().asList();
-                        }))
+                        .chain(owners -> prefetch(c, batch, owners)
+                                .chain(prefetch -> {
+                                    List<Integer> order = IntStream.range(0, batch.size()).boxed().toList();
+                                    List<List<Integer>> groups = PersonGroups.of(order,
+                                            i -> groupKeys(batch.get(i).message(), shown.get(batch.get(i).message()), owners));
+                                    return Multi.createFrom().iterable(groups)
+                                            .onItem().transformToUniAndMerge(group -> {
+                                                // The batch's reads hold for a group until its first decision.
+                                                MessageDecider.Prefetch[] fresh = {prefetch};
+                                                return Multi.createFrom().iterable(group)
+                                                        .onItem().transformToUniAndConcatenate(i ->
+                                                                decideOnce(c, batch.get(i).message(), stored, seen, made, fresh)
+                                                                        .map(p -> new Slot(i, p)))
+                                                        .collect().asList();
+                                            })
+                                            .collect().asList();
+                                })))
                 .map(groups -> groups.stream()
                         .flatMap(List::stream)
                         .sorted(Comparator.comparingInt(Slot::index))
                         .map(Slot::published)
                         .filter(Objects::nonNull)
                         .toList());
+    }
+
+    /**
+     * Reads at once what each message's decision would otherwise read alone: the owners' contacts and
+     * open conversations, their recent messages (same-problem candidates), who holds each conversation.
+     */
+    private Uni<MessageDecider.Prefetch> prefetch(SqlConnection c, List<Received> batch,
+                                                  Map<Identity, ContactMatch.Known> owners) {
+        Set<UUID> known = new HashSet<>();
+        owners.values().forEach(o -> known.add(o.contactId()));
+        Set<String> conversations = new HashSet<>();
+        Instant from = null;
+        Instant to = null;
+        for (Received r : batch) {
+            conversations.add(r.message().conversationKey());
+            Instant at = r.message().receivedAt();
+            from = from == null || at.isBefore(from) ? at : from;
+            to = to == null || at.isAfter(to) ? at : to;
+        }
+        Instant earliest = from;
+        Instant latest = to;
+        return contacts.findAll(c, known)
+                .chain(found -> contacts.conversations(c, known)
+                        .chain(open -> sameProblem.candidates(c, known, earliest, latest)
+                                .chain(recent -> assignments.holders(c, conversations)
+                                        .map(held -> new MessageDecider.Prefetch(
+                                                new ContactResolver.Prefetched(owners, found, open), recent, held)))));
     }
 
     private static Set<String> groupKeys(InboundMessage message, SortedSet<Identity> identities,
@@ -217,7 +253,8 @@ public class IntakeRouter {
 
     /** @return what to publish for this message, or null when nothing is (already published, or dropped) */
     private Uni<ToPublish> decideOnce(SqlConnection c, InboundMessage message, Map<UUID, RoutedMessage> stored,
-                                      Set<UUID> seen, List<MessageDecider.Decided> made) {
+                                      Set<UUID> seen, List<MessageDecider.Decided> made,
+                                      MessageDecider.Prefetch[] fresh) {
         RoutedMessage existing = stored.get(message.id());
         if (existing != null || !seen.add(message.id())) {
             duplicates.increment();
@@ -225,7 +262,9 @@ public class IntakeRouter {
                     : new ToPublish(message.id(), null, existing.eventJson()));
         }
         Instant now = Instant.now();
-        return decider.decide(c, message, now)
+        MessageDecider.Prefetch prefetch = fresh[0];
+        fresh[0] = null; // later messages of this group see this decision's writes: they read for themselves
+        return decider.decide(c, message, now, prefetch)
                 .invoke(d -> {
                     synchronized (made) {
                         made.add(d);

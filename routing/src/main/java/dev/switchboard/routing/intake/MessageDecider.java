@@ -29,6 +29,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -49,6 +51,14 @@ public class MessageDecider {
     public record Decided(RoutingEvent event, String agentId, boolean publish, Runnable undo, Runnable afterCommit) {
     }
 
+    /**
+     * What a batch read at once for all its messages ({@link IntakeRouter}); valid for a message until
+     * an earlier message of the same person or conversation is decided in the batch. Null: read here.
+     */
+    public record Prefetch(ContactResolver.Prefetched contacts, Map<UUID, List<CrossChannelDuplicates.Candidate>> recent,
+                           Map<String, AssignmentRepository.Holding> holders) {
+    }
+
     private final ContactResolver contacts;
     private final MailDeduplicator sameMail;
     private final CrossChannelDuplicates sameProblem;
@@ -67,15 +77,16 @@ public class MessageDecider {
     }
 
     /** Decides one message; the caller holds the locks of the sender's identities in this transaction. */
-    public Uni<Decided> decide(SqlConnection c, InboundMessage message, Instant now) {
-        return contacts.resolveLocked(c, message)
+    public Uni<Decided> decide(SqlConnection c, InboundMessage message, Instant now, Prefetch prefetch) {
+        return contacts.resolveLocked(c, message, prefetch == null ? null : prefetch.contacts())
                 .chain(contact -> sameMail.firstSeen(c, message)
                         .chain(firstCopy -> firstCopy.isPresent()
                                 ? Uni.createFrom().item(dropped(message, contact, firstCopy.get(), now))
-                                : classifyAndPlace(c, message, contact, now)));
+                                : classifyAndPlace(c, message, contact, now, prefetch)));
     }
 
-    private Uni<Decided> classifyAndPlace(SqlConnection c, InboundMessage message, ResolvedContact contact, Instant now) {
+    private Uni<Decided> classifyAndPlace(SqlConnection c, InboundMessage message, ResolvedContact contact, Instant now,
+                                          Prefetch prefetch) {
         return classifier.classify(message, contact.context())
                 .chain(classified -> {
                     List<String> reasons = new ArrayList<>(contact.reasons());
@@ -86,10 +97,14 @@ public class MessageDecider {
                                 classified.classification(), decision(message, now, reasons), "auto-generated"),
                                 null, false, () -> { }, () -> { }));
                     }
-                    return sameProblem.find(c, message, contact.context().contactId())
+                    UUID contactId = contact.context().contactId();
+                    List<CrossChannelDuplicates.Candidate> candidates = prefetch == null ? null
+                            : prefetch.recent().getOrDefault(contactId, List.of());
+                    return sameProblem.find(c, message, contactId, candidates)
                             .chain(match -> match.isPresent()
                                     ? Uni.createFrom().item(linked(message, contact, classified, match.get(), reasons, now))
-                                    : assign(c, message, contact.context(), classified.classification(), reasons, now));
+                                    : assign(c, message, contact.context(), classified.classification(), reasons, now,
+                                            prefetch));
                 });
     }
 
@@ -114,9 +129,12 @@ public class MessageDecider {
     }
 
     private Uni<Decided> assign(SqlConnection c, InboundMessage message, ContactContext contact,
-                                Classification classification, List<String> reasons, Instant now) {
+                                Classification classification, List<String> reasons, Instant now, Prefetch prefetch) {
         WorkItem work = workFor(message, classification);
-        return assignments.holder(c, message.conversationKey())
+        Uni<Optional<AssignmentRepository.Holding>> holding = prefetch == null
+                ? assignments.holder(c, message.conversationKey())
+                : Uni.createFrom().item(Optional.ofNullable(prefetch.holders().get(message.conversationKey())));
+        return holding
                 .chain(holder -> {
                     AssignmentOutcome outcome = directory.decideAndReserve(work,
                             holder.map(AssignmentRepository.Holding::agentId), now);

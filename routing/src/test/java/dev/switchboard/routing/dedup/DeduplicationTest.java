@@ -105,6 +105,22 @@ class DeduplicationTest {
     }
 
     @Test
+    void aBatchReadingEveryContactsCandidatesAtOnceLinksTheSameAndOnlyWithinTheContact() {
+        UUID peter = UUID.randomUUID();
+        UUID anna = UUID.randomUUID();
+        String text = "the printer in the second floor office prints only empty pages since monday";
+        InboundMessage email = mail("<" + UUID.randomUUID() + "@mail.example.com>", "peter@example.com", text);
+        InboundMessage whatsapp = SampleMessages.whatsapp("wamid." + UUID.randomUUID(), "32470000011", "Peter", text);
+        InboundMessage annasWhatsapp = SampleMessages.whatsapp("wamid." + UUID.randomUUID(), "32470000012", "Anna", text);
+
+        assertThat(find(email, peter)).isEmpty();
+
+        assertThat(findInBatch(whatsapp, peter, List.of(peter, anna)))
+                .map(DuplicateMatch::originalMessageId).contains(email.id());
+        assertThat(findInBatch(annasWhatsapp, anna, List.of(peter, anna))).isEmpty();
+    }
+
+    @Test
     void aThirdReportLinksToTheOriginalNotToTheSecond() {
         UUID peter = UUID.randomUUID();
         String text = "the app crashes when I open the camera on my pixel 8";
@@ -204,7 +220,13 @@ class DeduplicationTest {
     }
 
     private Optional<DuplicateMatch> find(InboundMessage message, UUID contactId) {
-        return inTx(c -> crossChannel.find(c, message, contactId));
+        return inTx(c -> crossChannel.find(c, message, contactId, null));
+    }
+
+    /** As routing's batches do: the candidates of all the batch's contacts read at once, then matched. */
+    private Optional<DuplicateMatch> findInBatch(InboundMessage message, UUID contactId, List<UUID> batchContacts) {
+        return inTx(c -> crossChannel.candidates(c, batchContacts, message.receivedAt(), message.receivedAt())
+                .chain(all -> crossChannel.find(c, message, contactId, all.getOrDefault(contactId, List.of()))));
     }
 
     private <T> T inTx(Function<SqlConnection, Uni<T>> work) {

@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -56,25 +57,30 @@ public class ContactRepository {
     }
 
     public Uni<Optional<ContactState>> find(SqlConnection c, UUID id) {
-        // The row and its identities in one round trip.
+        return findAll(c, List.of(id)).map(found -> Optional.ofNullable(found.get(id)));
+    }
+
+    /** Contacts by id, each with its identities: one round trip for one contact or a batch's. */
+    public Uni<Map<UUID, ContactState>> findAll(SqlConnection c, Collection<UUID> ids) {
         return c.preparedQuery("SELECT " + COLUMNS + ", ARRAY(SELECT i.kind FROM routing.contact_identity i "
                         + "WHERE i.contact_id = k.contact_id ORDER BY i.kind, i.value) AS identity_kinds, "
                         + "ARRAY(SELECT i.value FROM routing.contact_identity i "
                         + "WHERE i.contact_id = k.contact_id ORDER BY i.kind, i.value) AS identity_values "
-                        + "FROM routing.contact k WHERE k.contact_id = $1")
-                .execute(Tuple.of(id))
+                        + "FROM routing.contact k WHERE k.contact_id = ANY($1)")
+                .execute(Tuple.of(ids.toArray(UUID[]::new)))
                 .map(rows -> {
-                    if (!rows.iterator().hasNext()) {
-                        return Optional.<ContactState>empty();
+                    Map<UUID, ContactState> found = new HashMap<>();
+                    for (Row r : rows) {
+                        String[] kinds = r.getArrayOfStrings("identity_kinds");
+                        String[] values = r.getArrayOfStrings("identity_values");
+                        TreeSet<Identity> identities = new TreeSet<>();
+                        for (int i = 0; i < kinds.length; i++) {
+                            identities.add(new Identity(IdentityKind.valueOf(kinds[i]), values[i]));
+                        }
+                        ContactState state = toState(r, identities);
+                        found.put(state.id(), state);
                     }
-                    Row r = rows.iterator().next();
-                    String[] kinds = r.getArrayOfStrings("identity_kinds");
-                    String[] values = r.getArrayOfStrings("identity_values");
-                    TreeSet<Identity> identities = new TreeSet<>();
-                    for (int i = 0; i < kinds.length; i++) {
-                        identities.add(new Identity(IdentityKind.valueOf(kinds[i]), values[i]));
-                    }
-                    return Optional.of(toState(r, identities));
+                    return found;
                 });
     }
 
@@ -115,15 +121,25 @@ public class ContactRepository {
      * merged into it (ticket-core owns the real ticket status).
      */
     public Uni<Integer> conversations(SqlConnection c, UUID id) {
-        // Written so the plan stays two index reads however stale the statistics (a growing table looks
-        // small to the planner, which then scanned both tables for every message): the family through the
-        // partial index of merged contacts, the conversations through the primary key with = ANY.
-        return c.preparedQuery("SELECT count(DISTINCT conversation_key) AS n FROM routing.contact_conversation "
-                        + "WHERE contact_id = ANY(ARRAY(WITH RECURSIVE family(id) AS (SELECT $1::uuid UNION "
+        return conversations(c, List.of(id)).map(counts -> counts.getOrDefault(id, 0));
+    }
+
+    /** {@link #conversations(SqlConnection, UUID)} for a batch's contacts in one round trip. */
+    public Uni<Map<UUID, Integer>> conversations(SqlConnection c, Collection<UUID> ids) {
+        // Written so the plan stays two index reads per contact however stale the statistics (a growing
+        // table looks small to the planner, which then scanned both tables for every message): the family
+        // through the partial index of merged contacts, the conversations through the primary key with = ANY.
+        return c.preparedQuery("SELECT r.id, (SELECT count(DISTINCT conversation_key) FROM routing.contact_conversation "
+                        + "WHERE contact_id = ANY(ARRAY(WITH RECURSIVE family(id) AS (SELECT r.id UNION "
                         + "SELECT k.contact_id FROM routing.contact k JOIN family f ON k.merged_into = f.id "
-                        + "WHERE k.merged_into IS NOT NULL) SELECT id FROM family))")
-                .execute(Tuple.of(id))
-                .map(rows -> rows.iterator().next().getLong("n").intValue());
+                        + "WHERE k.merged_into IS NOT NULL) SELECT id FROM family))) AS n "
+                        + "FROM unnest($1::uuid[]) AS r(id)")
+                .execute(Tuple.of(ids.toArray(UUID[]::new)))
+                .map(rows -> {
+                    Map<UUID, Integer> counts = new HashMap<>();
+                    rows.forEach(r -> counts.put(r.getUUID("id"), r.getLong("n").intValue()));
+                    return counts;
+                });
     }
 
     private static ContactState toState(Row r, TreeSet<Identity> identities) {
