@@ -17,12 +17,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -34,8 +35,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * Routing alone, from {@code intake.messages.v1} to {@code routing.assignments.v1}: N messages
  * from a seeded mix of customers, 500 agents and 50 rules, the way issue 4's target is stated.
- * Usage: {@code RoutingBenchmark [messages] [agents] [rules] [seed]}. Prints throughput and
- * routing's own decision-latency percentiles (from its /q/metrics).
+ * Usage: {@code RoutingBenchmark [messages] [agents] [rules] [seed] [rate]}. With rate 0 (the
+ * default) all messages are put on the topic at once and the figure is the drain rate of that
+ * backlog; with a rate (messages/s) they are paced, and the latency is what a message sees at that
+ * load. Prints throughput, the latency from a message's record on intake to its decision's record
+ * on routing.assignments.v1 (broker timestamps of both), and routing's own decision timer.
  */
 public final class RoutingBenchmark {
     private static final List<String> WORDS = Roster.WORDS;
@@ -48,6 +52,7 @@ public final class RoutingBenchmark {
         int agents = args.length > 1 ? Integer.parseInt(args[1]) : 500;
         int rules = args.length > 2 ? Integer.parseInt(args[2]) : 50;
         Random random = new Random(args.length > 3 ? Long.parseLong(args[3]) : 42);
+        int rate = args.length > 4 ? Integer.parseInt(args[4]) : 0;
         Path repository = Path.of(System.getProperty("switchboard.repository", ".")).toAbsolutePath();
         try (Stack stack = new Stack(repository, repository.resolve("bench/target/routing-bench-" + System.currentTimeMillis()),
                 StackPorts.free(), false)) {
@@ -60,46 +65,95 @@ public final class RoutingBenchmark {
             new Roster(routing, admin).create(agents, rules, random);
             String bootstrap = stack.endpoints().kafkaBootstrapServers();
             int customers = Math.max(1, messages / 5);
+            Map<String, Long> sentAt = new ConcurrentHashMap<>();
+            DecisionWatch watch = new DecisionWatch(bootstrap, messages);
+            Thread watching = new Thread(watch, "decisions");
+            watching.start();
             long start = System.nanoTime();
             try (EventSender sender = new EventSender(bootstrap)) {
                 for (int i = 0; i < messages; i++) {
+                    if (rate > 0) {
+                        // Paced: message i is due i/rate seconds after the start.
+                        long due = start + (long) (i * 1e9 / rate);
+                        while (System.nanoTime() < due) {
+                            LockSupport.parkNanos(due - System.nanoTime());
+                        }
+                    }
                     String waId = String.valueOf(32470000000L + random.nextInt(customers));
                     InboundMessage m = SampleMessages.whatsapp("wamid." + UUID.randomUUID(), waId, "Customer " + waId,
                             "My " + WORDS.get(random.nextInt(WORDS.size())) + " has a problem since "
                                     + WORDS.get(random.nextInt(WORDS.size())));
+                    sentAt.put(m.id().toString(), System.currentTimeMillis());
                     sender.sendAsync(Topics.INTAKE_MESSAGES, m.conversationKey(), m);
                 }
                 sender.flush();
             }
             double produced = (System.nanoTime() - start) / 1e9;
-            int decided = awaitDecisions(bootstrap, messages, Duration.ofMinutes(10));
-            double elapsed = (System.nanoTime() - start) / 1e9;
+            watching.join(Duration.ofMinutes(10).toMillis());
+            watch.stop();
+            int decided = watch.decidedAt.size();
+            double elapsed = (watch.lastNanos.get() - start) / 1e9;
+            long[] latencies = watch.decidedAt.entrySet().stream()
+                    .filter(e -> sentAt.containsKey(e.getKey()))
+                    .mapToLong(e -> Math.max(0, e.getValue() - sentAt.get(e.getKey())))
+                    .sorted().toArray();
             String metrics = get(http, routing + "/q/metrics");
-            System.out.printf("%nrouting benchmark: %d messages (%d customers), %d agents, %d rules%n",
-                    messages, customers, agents, rules);
+            System.out.printf("%nrouting benchmark: %d messages (%d customers), %d agents, %d rules, %s%n",
+                    messages, customers, agents, rules, rate > 0 ? "paced at " + rate + " messages/s" : "all at once");
             System.out.printf("  produced to intake in %.1f s; %d decisions after %.1f s: %.0f messages/s%n",
                     produced, decided, elapsed, decided / elapsed);
+            System.out.printf("  intake -> decision on the topic: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n",
+                    percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99),
+                    latencies.length == 0 ? 0 : latencies[latencies.length - 1]);
             System.out.printf("  decision latency p50 %s ms, p99 %s ms (routing's own timer)%n",
                     quantile(metrics, "0.5"), quantile(metrics, "0.99"));
         }
     }
 
-    private static int awaitDecisions(String bootstrap, int expected, Duration timeout) {
-        Set<String> seen = new HashSet<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "routing-bench-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.ROUTING_ASSIGNMENTS));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (seen.size() < expected && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    seen.add(CloudEvents.read(r.headers()).subject());
+    private static long percentile(long[] sorted, int p) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+
+    /** Reads decisions as they are published: when each message's first decision was sent (send clock). */
+    private static final class DecisionWatch implements Runnable {
+        private final String bootstrap;
+        private final int expected;
+        private final Map<String, Long> decidedAt = new ConcurrentHashMap<>();
+        private final AtomicLong lastNanos = new AtomicLong(System.nanoTime());
+        private volatile boolean stopped;
+
+        DecisionWatch(String bootstrap, int expected) {
+            this.bootstrap = bootstrap;
+            this.expected = expected;
+        }
+
+        void stop() {
+            stopped = true;
+        }
+
+        @Override
+        public void run() {
+            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                    ConsumerConfig.GROUP_ID_CONFIG, "routing-bench-" + UUID.randomUUID(),
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+                consumer.subscribe(List.of(Topics.ROUTING_ASSIGNMENTS));
+                long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+                int shown = 0;
+                while (decidedAt.size() < expected && System.nanoTime() < deadline && !stopped) {
+                    for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                        // The record's timestamp is set when routing sent it: the decision's moment.
+                        if (decidedAt.putIfAbsent(CloudEvents.read(r.headers()).subject(), r.timestamp()) == null) {
+                            lastNanos.set(System.nanoTime());
+                        }
+                    }
+                    if (decidedAt.size() / 1000 != shown) {
+                        shown = decidedAt.size() / 1000;
+                        System.out.printf("\r  decided %d / %d", decidedAt.size(), expected);
+                    }
                 }
-                System.out.printf("\r  decided %d / %d", seen.size(), expected);
             }
         }
-        return seen.size();
     }
 
     private static String quantile(String metrics, String q) {
