@@ -114,18 +114,24 @@ public class AssignmentRepository {
                 .map(rows -> rows.iterator().hasNext() ? Optional.of(holding(rows.iterator().next())) : Optional.empty());
     }
 
+    /**
+     * How a new hold meets an existing one: the new agent and work win; the same agent again keeps
+     * the first offer's clock (and whether they answered). Shared with the intake's decision write.
+     */
+    public static final String HOLD_ON_CONFLICT = "ON CONFLICT (conversation_key) DO UPDATE SET work = EXCLUDED.work, "
+            + "assigned_at = CASE WHEN conversation_assignment.agent_id = EXCLUDED.agent_id "
+            + "THEN conversation_assignment.assigned_at ELSE EXCLUDED.assigned_at END, "
+            + "answered_at = CASE WHEN conversation_assignment.agent_id = EXCLUDED.agent_id "
+            + "THEN conversation_assignment.answered_at END, "
+            + "agent_id = EXCLUDED.agent_id, channel = EXCLUDED.channel";
+
     /** The agent holds the conversation; a follow-up to the same agent keeps the first offer's clock. */
     public Uni<Void> hold(SqlConnection c, WorkItem work, String agentId, Instant at) {
         // Taken off the queue in the same statement (a data-modifying CTE always runs): one round trip.
         return c.preparedQuery("WITH dequeued AS (DELETE FROM routing.queued_work WHERE conversation_key = $1) "
                         + "INSERT INTO routing.conversation_assignment "
                         + "(conversation_key, agent_id, channel, assigned_at, work) VALUES ($1, $2, $3, $4, $5::text::jsonb) "
-                        + "ON CONFLICT (conversation_key) DO UPDATE SET work = EXCLUDED.work, "
-                        + "assigned_at = CASE WHEN conversation_assignment.agent_id = EXCLUDED.agent_id "
-                        + "THEN conversation_assignment.assigned_at ELSE EXCLUDED.assigned_at END, "
-                        + "answered_at = CASE WHEN conversation_assignment.agent_id = EXCLUDED.agent_id "
-                        + "THEN conversation_assignment.answered_at END, "
-                        + "agent_id = EXCLUDED.agent_id, channel = EXCLUDED.channel")
+                        + HOLD_ON_CONFLICT)
                 .execute(Tuple.tuple()
                         .addString(work.conversationKey())
                         .addString(agentId)

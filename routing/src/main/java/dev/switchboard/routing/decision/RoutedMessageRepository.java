@@ -60,36 +60,6 @@ public class RoutedMessageRepository {
         return pool.withConnection(c -> find(c, messageId));
     }
 
-    /**
-     * Stores a decision and, in the same statement, that its contact writes in this conversation
-     * (for the contact's "open tickets", see {@code ContactRepository#conversations}).
-     *
-     * @param contactId the contact the decision is about; null for none
-     * @param settled   nothing to publish (a dropped message): stored as already published
-     * @return false when the message was already recorded (a redelivery)
-     */
-    public Uni<Boolean> insert(SqlConnection c, UUID messageId, String channel, String conversationKey, UUID contactId,
-                               String agentId, Instant decidedAt, String eventJson, boolean settled) {
-        return c.preparedQuery("WITH routed AS (INSERT INTO routing.routed_message "
-                        + "(message_id, channel, conversation_key, agent_id, decided_at, event, published_at) "
-                        + "VALUES ($1, $2, $3, $4, $5::timestamptz, $6::text::jsonb, CASE WHEN $7::boolean THEN $5::timestamptz END) "
-                        + "ON CONFLICT (message_id) DO NOTHING RETURNING 1), "
-                        + "known AS (INSERT INTO routing.contact_conversation (contact_id, conversation_key, first_seen) "
-                        + "SELECT $8::uuid, $3, $5::timestamptz WHERE $8::uuid IS NOT NULL ON CONFLICT DO NOTHING) "
-                        + "SELECT count(*) AS n FROM routed")
-                .execute(Tuple.tuple()
-                        .addUUID(messageId)
-                        .addString(channel)
-                        .addString(conversationKey)
-                        .addString(agentId)
-                        .addOffsetDateTime(OffsetDateTime.ofInstant(decidedAt, ZoneOffset.UTC))
-                        // Sent as text and parsed by PostgreSQL: a JsonObject would parse and write it again here.
-                        .addString(eventJson)
-                        .addBoolean(settled)
-                        .addUUID(contactId))
-                .map(rows -> rows.iterator().next().getLong("n") == 1);
-    }
-
     /** A later decision for the same message (queued work assigned): replaces the stored one, unpublished. */
     public Uni<Void> redecide(SqlConnection c, UUID messageId, String agentId, Instant decidedAt, String eventJson) {
         return c.preparedQuery("UPDATE routing.routed_message SET agent_id = $2, decided_at = $3, event = $4::text::jsonb, "

@@ -61,6 +61,7 @@ public class IntakeRouter {
     private final AssignmentRepository assignments;
     private final CrossChannelDuplicates sameProblem;
     private final MessageDecider decider;
+    private final DecisionStore store;
     private final DecisionPublisher publisher;
     private final IntakeDeadLetters deadLetters;
     private final Counter decided;
@@ -70,6 +71,7 @@ public class IntakeRouter {
 
     public IntakeRouter(RoutedMessageRepository routed, SenderIdentities senderIdentities, ContactRepository contacts,
                         AssignmentRepository assignments, CrossChannelDuplicates sameProblem, MessageDecider decider,
+                        DecisionStore store,
                         DecisionPublisher publisher, IntakeDeadLetters deadLetters, MeterRegistry registry) {
         this.routed = routed;
         this.senderIdentities = senderIdentities;
@@ -77,6 +79,7 @@ public class IntakeRouter {
         this.assignments = assignments;
         this.sameProblem = sameProblem;
         this.decider = decider;
+        this.store = store;
         this.publisher = publisher;
         this.deadLetters = deadLetters;
         this.decided = Counter.builder("switchboard.routing.messages").tag("outcome", "routed").register(registry);
@@ -265,20 +268,27 @@ public class IntakeRouter {
         MessageDecider.Prefetch prefetch = fresh[0];
         fresh[0] = null; // later messages of this group see this decision's writes: they read for themselves
         return decider.decide(c, message, now, prefetch)
-                .invoke(d -> {
-                    synchronized (made) {
-                        made.add(d);
-                    }
-                })
-                .chain(decision -> store(c, message, decision, now));
+                .chain(decision -> store(c, message, decision, now, made)
+                        // Not among the batch's decisions yet, so the batch's undo would miss it.
+                        .onFailure().invoke(decision.undo()));
     }
 
-    private Uni<ToPublish> store(SqlConnection c, InboundMessage message, MessageDecider.Decided decision, Instant now) {
+    /** Stores the decision; once stored it counts among the batch's ({@code made}: undone if the batch fails). */
+    private Uni<ToPublish> store(SqlConnection c, InboundMessage message, MessageDecider.Decided decision, Instant now,
+                                 List<MessageDecider.Decided> made) {
         String json = new String(Json.write(decision.event()), StandardCharsets.UTF_8);
         UUID contactId = decision.event().contact() == null ? null : decision.event().contact().contactId();
-        return routed.insert(c, message.id(), message.channel().id(), message.conversationKey(), contactId,
-                        decision.agentId(), now, json, !decision.publish())
+        return store.store(c, message.id(), message.channel().id(), message.conversationKey(), contactId,
+                        decision.agentId(), now, json, !decision.publish(), decision.writes())
                 .map(inserted -> {
+                    if (!inserted) {
+                        // Stored meanwhile by another consumer (a rebalance): nothing was written, nothing held.
+                        decision.undo().run();
+                        return null;
+                    }
+                    synchronized (made) {
+                        made.add(decision);
+                    }
                     decided.increment();
                     return decision.publish() ? new ToPublish(message.id(), decision, json) : null;
                 });

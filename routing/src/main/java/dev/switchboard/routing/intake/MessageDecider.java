@@ -47,8 +47,10 @@ public class MessageDecider {
      * @param publish     false when the message is dropped (the same mail through a second route, an auto-reply)
      * @param undo        gives back capacity reserved for this decision if the transaction fails
      * @param afterCommit frees the capacity of an agent the conversation moved away from
+     * @param writes      what storing the decision also writes (hold or queue entry, same-problem candidate)
      */
-    public record Decided(RoutingEvent event, String agentId, boolean publish, Runnable undo, Runnable afterCommit) {
+    public record Decided(RoutingEvent event, String agentId, boolean publish, Runnable undo, Runnable afterCommit,
+                          DecisionStore.Writes writes) {
     }
 
     /**
@@ -95,16 +97,17 @@ public class MessageDecider {
                         reasons.add("auto-generated (auto-reply, bounce or list mail): no ticket, no agent");
                         return Uni.createFrom().item(new Decided(new MessageQueued(message, contact.context(),
                                 classified.classification(), decision(message, now, reasons), "auto-generated"),
-                                null, false, () -> { }, () -> { }));
+                                null, false, () -> { }, () -> { }, DecisionStore.Writes.NONE));
                     }
                     UUID contactId = contact.context().contactId();
                     List<CrossChannelDuplicates.Candidate> candidates = prefetch == null ? null
                             : prefetch.recent().getOrDefault(contactId, List.of());
-                    return sameProblem.find(c, message, contactId, candidates)
-                            .chain(match -> match.isPresent()
-                                    ? Uni.createFrom().item(linked(message, contact, classified, match.get(), reasons, now))
+                    return sameProblem.check(c, message, contactId, candidates)
+                            .chain(check -> check.original().isPresent()
+                                    ? Uni.createFrom().item(linked(message, contact, classified, check.original().get(),
+                                            reasons, now))
                                     : assign(c, message, contact.context(), classified.classification(), reasons, now,
-                                            prefetch));
+                                            prefetch, check.textToRecord()));
                 });
     }
 
@@ -114,7 +117,7 @@ public class MessageDecider {
                 + firstCopy);
         RoutingEvent record = new DuplicateLinked(message, contact.context(), Classification.unclassified(),
                 decision(message, now, reasons), firstCopy, message.conversationKey(), 1.0);
-        return new Decided(record, null, false, () -> { }, () -> { });
+        return new Decided(record, null, false, () -> { }, () -> { }, DecisionStore.Writes.NONE);
     }
 
     private Decided linked(InboundMessage message, ResolvedContact contact, ClassificationResult classified,
@@ -125,11 +128,12 @@ public class MessageDecider {
         RoutingEvent event = new DuplicateLinked(message, contact.context(), classified.classification(),
                 decision(message, now, reasons), match.originalMessageId(), match.originalConversationKey(),
                 match.similarity());
-        return new Decided(event, null, true, () -> { }, () -> { });
+        return new Decided(event, null, true, () -> { }, () -> { }, DecisionStore.Writes.NONE);
     }
 
     private Uni<Decided> assign(SqlConnection c, InboundMessage message, ContactContext contact,
-                                Classification classification, List<String> reasons, Instant now, Prefetch prefetch) {
+                                Classification classification, List<String> reasons, Instant now, Prefetch prefetch,
+                                String report) {
         WorkItem work = workFor(message, classification);
         Uni<Optional<AssignmentRepository.Holding>> holding = prefetch == null
                 ? assignments.holder(c, message.conversationKey())
@@ -147,14 +151,13 @@ public class MessageDecider {
                                 : () -> directory.release(holder.get().agentId(), holder.get().channel());
                         RoutingEvent event = new MessageAssigned(message, contact, classification, decision,
                                 assign.agentId(), assign.team());
-                        return assignments.hold(c, work, assign.agentId(), now)
-                                // Not yet a Decided the caller could undo: give the reservation back here.
-                                .onFailure().invoke(undo)
-                                .map(ignored -> new Decided(event, assign.agentId(), true, undo, afterCommit));
+                        // Held when the decision is stored (DecisionStore), in the same statement.
+                        return Uni.createFrom().item(new Decided(event, assign.agentId(), true, undo, afterCommit,
+                                new DecisionStore.Writes(report, message.receivedAt(), work)));
                     }
                     RoutingEvent event = new MessageQueued(message, contact, classification, decision, QueueResource.queueOf(work));
-                    return assignments.enqueue(c, work, now)
-                            .map(ignored -> new Decided(event, null, true, () -> { }, () -> { }));
+                    return Uni.createFrom().item(new Decided(event, null, true, () -> { }, () -> { },
+                            new DecisionStore.Writes(report, message.receivedAt(), work)));
                 });
     }
 

@@ -16,7 +16,7 @@ import dev.switchboard.routing.contact.crm.CrmWireMock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
-import dev.switchboard.routing.decision.RoutedMessageRepository;
+import dev.switchboard.routing.intake.DecisionStore;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +31,7 @@ class ContactResolverTest {
     @Inject
     Pool pool;
     @Inject
-    RoutedMessageRepository routed;
+    DecisionStore decisions;
 
     @Test
     void aCustomerWritingTwiceOnWhatsAppIsMatchedByPhone() {
@@ -102,8 +102,8 @@ class ContactResolverTest {
         InboundMessage first = whatsapp(waId, "Eva", "Order 17 is late");
         ResolvedContact resolved = resolve(first);
         // A decision stored for it (only the contact id matters here), as the intake router stores it.
-        pool.withTransaction(c -> routed.insert(c, first.id(), "whatsapp", first.conversationKey(),
-                        resolved.context().contactId(), "alice", Instant.now(), "{}", true))
+        pool.withTransaction(c -> decisions.store(c, first.id(), "whatsapp", first.conversationKey(),
+                        resolved.context().contactId(), "alice", Instant.now(), "{}", true, DecisionStore.Writes.NONE))
                 .await().atMost(Duration.ofSeconds(10));
 
         ResolvedContact again = resolve(whatsapp(waId, "Eva", "Any news on order 17?"));
