@@ -39,7 +39,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * default) all messages are put on the topic at once and the figure is the drain rate of that
  * backlog; with a rate (messages/s) they are paced, and the latency is what a message sees at that
  * load. Prints throughput, the latency from a message's record on intake to its decision's record
- * on routing.assignments.v1 (broker timestamps of both), and routing's own decision timer.
+ * on routing.assignments.v1 (send time and the decision record's timestamp), routing's CPU per
+ * decision, and routing's own decision timer. A warm-up of {@code -Dwarmup=N} messages (default
+ * the same number, at most 20,000) runs first and is not counted.
  */
 public final class RoutingBenchmark {
     private static final List<String> WORDS = Roster.WORDS;
@@ -65,49 +67,77 @@ public final class RoutingBenchmark {
             new Roster(routing, admin).create(agents, rules, random);
             String bootstrap = stack.endpoints().kafkaBootstrapServers();
             int customers = Math.max(1, messages / 5);
-            Map<String, Long> sentAt = new ConcurrentHashMap<>();
-            DecisionWatch watch = new DecisionWatch(bootstrap, messages);
-            Thread watching = new Thread(watch, "decisions");
-            watching.start();
-            long start = System.nanoTime();
-            try (EventSender sender = new EventSender(bootstrap)) {
-                for (int i = 0; i < messages; i++) {
-                    if (rate > 0) {
-                        // Paced: message i is due i/rate seconds after the start.
-                        long due = start + (long) (i * 1e9 / rate);
-                        while (System.nanoTime() < due) {
-                            LockSupport.parkNanos(due - System.nanoTime());
-                        }
-                    }
-                    String waId = String.valueOf(32470000000L + random.nextInt(customers));
-                    InboundMessage m = SampleMessages.whatsapp("wamid." + UUID.randomUUID(), waId, "Customer " + waId,
-                            "My " + WORDS.get(random.nextInt(WORDS.size())) + " has a problem since "
-                                    + WORDS.get(random.nextInt(WORDS.size())));
-                    sentAt.put(m.id().toString(), System.currentTimeMillis());
-                    sender.sendAsync(Topics.INTAKE_MESSAGES, m.conversationKey(), m);
-                }
-                sender.flush();
+            long routingPid = stack.service("routing").pid();
+            // A JVM compiles its hot code in the first minute or two (on 2 cores the compiler took half
+            // of routing's CPU then): a warm-up of the same mix first, measured apart and not reported.
+            int warmup = Integer.getInteger("warmup", Math.min(messages, 20_000));
+            if (warmup > 0) {
+                System.out.printf("warming up with %d messages...%n", warmup);
+                Phase warm = phase(bootstrap, routingPid, warmup, customers, 0, random);
+                System.out.printf("%n  warm-up: %.0f messages/s%n", warm.decided() / warm.seconds());
             }
-            double produced = (System.nanoTime() - start) / 1e9;
-            watching.join(Duration.ofMinutes(10).toMillis());
-            watch.stop();
-            int decided = watch.decidedAt.size();
-            double elapsed = (watch.lastNanos.get() - start) / 1e9;
-            long[] latencies = watch.decidedAt.entrySet().stream()
-                    .filter(e -> sentAt.containsKey(e.getKey()))
-                    .mapToLong(e -> Math.max(0, e.getValue() - sentAt.get(e.getKey())))
-                    .sorted().toArray();
+            Phase run = phase(bootstrap, routingPid, messages, customers, rate, random);
             String metrics = get(http, routing + "/q/metrics");
-            System.out.printf("%nrouting benchmark: %d messages (%d customers), %d agents, %d rules, %s%n",
-                    messages, customers, agents, rules, rate > 0 ? "paced at " + rate + " messages/s" : "all at once");
+            System.out.printf("%nrouting benchmark: %d messages (%d customers), %d agents, %d rules, %s, after a warm-up of %d%n",
+                    messages, customers, agents, rules, rate > 0 ? "paced at " + rate + " messages/s" : "all at once",
+                    warmup);
             System.out.printf("  produced to intake in %.1f s; %d decisions after %.1f s: %.0f messages/s%n",
-                    produced, decided, elapsed, decided / elapsed);
+                    run.producedSeconds(), run.decided(), run.seconds(), run.decided() / run.seconds());
+            System.out.printf("  routing's CPU: %.1f s, %.2f ms per decision (a figure other processes on the machine barely move)%n",
+                    run.routingCpu().toMillis() / 1000.0,
+                    run.decided() == 0 ? 0 : (double) run.routingCpu().toMillis() / run.decided());
+            long[] latencies = run.latencies();
             System.out.printf("  intake -> decision on the topic: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n",
                     percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99),
                     latencies.length == 0 ? 0 : latencies[latencies.length - 1]);
             System.out.printf("  decision latency p50 %s ms, p99 %s ms (routing's own timer)%n",
                     quantile(metrics, "0.5"), quantile(metrics, "0.99"));
         }
+    }
+
+    /** One round of messages: how many were decided, in what time, at what CPU, with which latencies (sorted). */
+    private record Phase(double producedSeconds, int decided, double seconds, Duration routingCpu, long[] latencies) {
+    }
+
+    private static Phase phase(String bootstrap, long routingPid, int messages, int customers, int rate, Random random)
+            throws InterruptedException {
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        DecisionWatch watch = new DecisionWatch(bootstrap, messages, sentAt);
+        Thread watching = new Thread(watch, "decisions");
+        watching.start();
+        Duration cpuBefore = cpuOf(routingPid);
+        long start = System.nanoTime();
+        try (EventSender sender = new EventSender(bootstrap)) {
+            for (int i = 0; i < messages; i++) {
+                if (rate > 0) {
+                    // Paced: message i is due i/rate seconds after the start.
+                    long due = start + (long) (i * 1e9 / rate);
+                    while (System.nanoTime() < due) {
+                        LockSupport.parkNanos(due - System.nanoTime());
+                    }
+                }
+                String waId = String.valueOf(32470000000L + random.nextInt(customers));
+                InboundMessage m = SampleMessages.whatsapp("wamid." + UUID.randomUUID(), waId, "Customer " + waId,
+                        "My " + WORDS.get(random.nextInt(WORDS.size())) + " has a problem since "
+                                + WORDS.get(random.nextInt(WORDS.size())));
+                sentAt.put(m.id().toString(), System.currentTimeMillis());
+                sender.sendAsync(Topics.INTAKE_MESSAGES, m.conversationKey(), m);
+            }
+            sender.flush();
+        }
+        double produced = (System.nanoTime() - start) / 1e9;
+        watching.join(Duration.ofMinutes(10).toMillis());
+        watch.stop();
+        Duration cpu = cpuOf(routingPid).minus(cpuBefore);
+        long[] latencies = watch.decidedAt.entrySet().stream()
+                .mapToLong(e -> Math.max(0, e.getValue() - sentAt.get(e.getKey())))
+                .sorted().toArray();
+        return new Phase(produced, watch.decidedAt.size(), (watch.lastNanos.get() - start) / 1e9, cpu, latencies);
+    }
+
+    /** CPU time the process has used so far (user and system, all threads). */
+    private static Duration cpuOf(long pid) {
+        return ProcessHandle.of(pid).flatMap(h -> h.info().totalCpuDuration()).orElse(Duration.ZERO);
     }
 
     private static long percentile(long[] sorted, int p) {
@@ -118,13 +148,16 @@ public final class RoutingBenchmark {
     private static final class DecisionWatch implements Runnable {
         private final String bootstrap;
         private final int expected;
+        private final Map<String, Long> ours;
         private final Map<String, Long> decidedAt = new ConcurrentHashMap<>();
         private final AtomicLong lastNanos = new AtomicLong(System.nanoTime());
         private volatile boolean stopped;
 
-        DecisionWatch(String bootstrap, int expected) {
+        /** @param ours this phase's messages (ids are put there before they are sent) */
+        DecisionWatch(String bootstrap, int expected, Map<String, Long> ours) {
             this.bootstrap = bootstrap;
             this.expected = expected;
+            this.ours = ours;
         }
 
         void stop() {
@@ -143,7 +176,8 @@ public final class RoutingBenchmark {
                 while (decidedAt.size() < expected && System.nanoTime() < deadline && !stopped) {
                     for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                         // The record's timestamp is set when routing sent it: the decision's moment.
-                        if (decidedAt.putIfAbsent(CloudEvents.read(r.headers()).subject(), r.timestamp()) == null) {
+                        String subject = CloudEvents.read(r.headers()).subject();
+                        if (ours.containsKey(subject) && decidedAt.putIfAbsent(subject, r.timestamp()) == null) {
                             lastNanos.set(System.nanoTime());
                         }
                     }
