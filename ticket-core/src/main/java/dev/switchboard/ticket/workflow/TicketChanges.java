@@ -89,8 +89,12 @@ public class TicketChanges {
         });
     }
 
-    /** One tier up, status escalated, and an internal note that keeps the reason with the ticket. */
-    public Uni<TicketDetail> escalate(UUID id, String reason, Long expectedVersion) {
+    /**
+     * One tier up, status escalated, and an internal note that keeps the reason with the ticket.
+     *
+     * @param author who escalated: the note is theirs, whoever holds the ticket
+     */
+    public Uni<TicketDetail> escalate(UUID id, String reason, String author, Long expectedVersion) {
         if (reason == null || reason.isBlank()) {
             throw new BadRequestException("an escalation needs a reason");
         }
@@ -105,7 +109,7 @@ public class TicketChanges {
             ticket.status = TicketStatus.ESCALATED;
             sla.statusChanged(ticket, from, now);
             ticket.updatedAt = now;
-            TicketMessage note = Notes.internal(ticket, ticket.assignee,
+            TicketMessage note = Notes.internal(ticket, author,
                     "Escalated to tier " + ticket.tier + ": " + reason.strip(), now);
             return messages.persist(note)
                     .chain(() -> notices.escalated(ticket, now));

@@ -45,7 +45,9 @@ public class TicketCommandResource {
     @Path("/escalate")
     public Uni<TicketDetail> escalate(@RestPath String id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
                                       TicketCommands.Escalation body) {
-        return changes.escalate(Requests.ticketId(id), Requests.body(body).reason(), Requests.expectedVersion(ifMatch));
+        String reason = Requests.body(body).reason();
+        return callers.current().chain(caller -> changes.escalate(Requests.ticketId(id), reason, caller.name(),
+                Requests.expectedVersion(ifMatch)));
     }
 
     /** Priority sets the SLA targets: an agent could loosen their own clock, so only leads change it. */
