@@ -68,6 +68,18 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
                         .getSingleResult());
     }
 
+    /** {@code count} numbers from the sequence in one round trip, ascending. */
+    public Uni<List<Long>> nextNumbers(int count) {
+        return count <= 0 ? Uni.createFrom().item(List.of())
+                : Panache.getSession()
+                        .chain(session -> session
+                                .createNativeQuery("select nextval('ticket.ticket_number_seq') from generate_series(1, ?1)",
+                                        Long.class)
+                                .setParameter(1, count)
+                                .getResultList())
+                        .map(numbers -> numbers.stream().sorted().toList());
+    }
+
     /**
      * Open tickets within the caller's teams, most urgent first, then the SLA due first, then the
      * longest waiting. Null filters are ignored. See {@link QueueQuery} for why the SQL is native.
