@@ -3,7 +3,6 @@ package dev.switchboard.ticket.bulk;
 import dev.switchboard.contract.Priority;
 import dev.switchboard.ticket.api.TicketDetail;
 import dev.switchboard.ticket.auth.Caller;
-import dev.switchboard.ticket.auth.TicketTeams;
 import dev.switchboard.ticket.tickets.TicketNotFoundException;
 import dev.switchboard.ticket.tickets.TicketStatus;
 import dev.switchboard.ticket.web.BadRequestException;
@@ -33,16 +32,14 @@ public class BulkActions {
     public static final int MAX_TICKETS = 100;
 
     private final TicketChanges changes;
-    private final TicketTeams teams;
 
-    public BulkActions(TicketChanges changes, TicketTeams teams) {
+    public BulkActions(TicketChanges changes) {
         this.changes = changes;
-        this.teams = teams;
     }
 
     /**
      * The same rules as the single-ticket commands: a ticket outside the caller's teams is "not found"
-     * (404 for that id); priority needs a supervisor or admin (the whole request 403); an agent
+     * (404 for that id; the command checks it on the row it loads, so each ticket is read once); priority needs a supervisor or admin (the whole request 403); an agent
      * assigns only to themselves (403 for that id).
      */
     public Uni<BulkResult> apply(BulkRequest request, Caller caller) {
@@ -59,7 +56,7 @@ public class BulkActions {
         Function<UUID, Uni<TicketDetail>> command = command(action, request.value(), caller);
         List<String> ids = request.ids().stream().distinct().toList();
         return Multi.createFrom().iterable(ids)
-                .onItem().transformToUniAndConcatenate(id -> one(id, visible(caller, command)))
+                .onItem().transformToUniAndConcatenate(id -> one(id, command))
                 .collect().asList()
                 .map(items -> {
                     int ok = (int) items.stream().filter(BulkResult.Item::ok).count();
@@ -68,32 +65,27 @@ public class BulkActions {
     }
 
     /** The value is checked once, up front: a bad value is the whole request's mistake (400), not each ticket's. */
-    /** The command, run only on a ticket the caller may see; any other is unknown to them. */
-    private Function<UUID, Uni<TicketDetail>> visible(Caller caller, Function<UUID, Uni<TicketDetail>> command) {
-        return id -> teams.requireVisible(caller, id).chain(() -> command.apply(id));
-    }
-
     private Function<UUID, Uni<TicketDetail>> command(String action, String value, Caller caller) {
         String v = value == null ? null : value.strip();
         switch (action) {
             case "status":
                 checked(() -> TicketStatus.fromId(required(v)));
-                return id -> changes.changeStatus(id, v, null);
+                return id -> changes.changeStatus(id, v, caller, null);
             case "priority":
                 checked(() -> Priority.fromId(required(v)));
-                return id -> changes.reprioritise(id, v, null);
+                return id -> changes.reprioritise(id, v, caller, null);
             case "assign":
                 required(v);
                 return id -> changes.assign(id, v, null, caller, null);
             case "transfer":
                 required(v);
-                return id -> changes.transfer(id, v, null, null);
+                return id -> changes.transfer(id, v, null, caller, null);
             case "tag":
                 List<String> add = Tags.normalise(List.of(required(v)));
-                return id -> changes.tag(id, add, List.of(), null);
+                return id -> changes.tag(id, add, List.of(), caller, null);
             case "untag":
                 List<String> remove = Tags.normalise(List.of(required(v)));
-                return id -> changes.tag(id, List.of(), remove, null);
+                return id -> changes.tag(id, List.of(), remove, caller, null);
             default:
                 throw new BadRequestException("unknown action '" + action + "': status, priority, assign, transfer, tag, untag");
         }

@@ -2,9 +2,14 @@ package dev.switchboard.ticket.intake;
 
 import dev.switchboard.contract.routing.DuplicateLinked;
 import dev.switchboard.contract.routing.RoutingEvent;
+import dev.switchboard.ticket.outbox.OutboxEntry;
 import dev.switchboard.ticket.tickets.Ticket;
 import dev.switchboard.ticket.tickets.TicketMessage;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +20,15 @@ import java.util.UUID;
  * What a batch of routing events knows up front, read with three queries instead of a few per event:
  * the messages already stored, the open ticket of each conversation the batch touches and the latest
  * ticket of each of its own conversations. Each event applied updates it, so the next event of the
- * batch sees its effect without a flush.
+ * batch sees its effect without a flush. It also holds the ticket numbers drawn for the batch and the
+ * outbox rows the batch writes at its end.
  */
 final class IntakeBatch {
     private final Map<UUID, TicketMessage> known = new HashMap<>();
     private final Map<String, Ticket> open = new HashMap<>();
     private final Map<String, Ticket> latest = new HashMap<>();
+    private final Deque<Long> numbers = new ArrayDeque<>();
+    private final List<OutboxEntry> outbox = new ArrayList<>();
 
     IntakeBatch(List<TicketMessage> stored, List<Ticket> openTickets, List<Ticket> latestTickets) {
         stored.forEach(m -> known.put(m.id, m));
@@ -50,6 +58,48 @@ final class IntakeBatch {
             }
         }
         return keys;
+    }
+
+    /**
+     * How many tickets the batch may open, at most: one per conversation of an unstored message that has
+     * no open ticket now (a ticket it opens is open for the rest of the batch, so the conversation's later
+     * messages join it). A duplicate whose original conversation has an open ticket joins that one. Fewer
+     * are opened when a message is a survey answer or joins a merge target.
+     */
+    int newTicketsAtMost(List<RoutingEvent> events) {
+        Set<String> opening = new HashSet<>();
+        for (RoutingEvent event : events) {
+            if (known(event.message().id()) != null) {
+                continue;
+            }
+            if (event instanceof DuplicateLinked linked && linked.originalConversationKey() != null
+                    && openTicket(linked.originalConversationKey()) != null) {
+                continue;
+            }
+            if (openTicket(event.message().conversationKey()) == null) {
+                opening.add(event.message().conversationKey());
+            }
+        }
+        return opening.size();
+    }
+
+    /** Numbers drawn from the sequence for this batch, handed out in ascending order. */
+    void numbers(List<Long> drawn) {
+        numbers.addAll(drawn);
+    }
+
+    /** The next drawn number, or null when none is left. */
+    Long nextNumber() {
+        return numbers.pollFirst();
+    }
+
+    /** An outbox row to write at the end of the batch, after those added before it. */
+    void outbox(OutboxEntry entry) {
+        outbox.add(entry);
+    }
+
+    List<OutboxEntry> outbox() {
+        return outbox;
     }
 
     /** The stored message with this id, or null. */

@@ -62,11 +62,13 @@ public class TicketIntake {
 
     /**
      * Applies a batch of events in their order, in one transaction: one outcome per event. Three
-     * queries read what the batch needs to know ({@link IntakeBatch}). The session flushes once, at
-     * the end (flush mode MANUAL): the rows of the whole batch go out together in statement batches,
-     * instead of a flush before every query (Hibernate Reactive flushes even before a native query in
-     * COMMIT mode). That is safe because the queries left in an event's path (ticket number, open
-     * survey, stored rating) read rows the batch does not write, or return the session's own instance.
+     * queries read what the batch needs to know ({@link IntakeBatch}), a fourth draws the ticket numbers
+     * it may need. The session flushes once, at the end (flush mode MANUAL): the rows of the whole batch
+     * go out together in statement batches, instead of a flush before every query (Hibernate Reactive
+     * flushes even before a native query in COMMIT mode); then the batch's outbox rows, in the order the
+     * events wrote them, in one statement. That is safe because the queries left in an event's path (open
+     * survey, stored rating, a merge target) read rows the batch does not write, or return the session's
+     * own instance.
      */
     public Uni<List<IntakeOutcome>> recordAll(List<RoutingEvent> events) {
         if (events.isEmpty()) {
@@ -76,8 +78,9 @@ public class TicketIntake {
                         .chain(session -> {
                             session.setFlushMode(FlushMode.MANUAL);
                             return known(events)
-                                    .chain(batch -> applyInOrder(events, batch))
-                                    .call(session::flush);
+                                    .chain(batch -> applyInOrder(events, batch)
+                                            .call(session::flush)
+                                            .call(() -> outbox.addAll(batch.outbox())));
                         }))
                 .invoke(outcomes -> {
                     if (outcomes.stream().anyMatch(IntakeOutcome::changedAnything)) {
@@ -90,7 +93,9 @@ public class TicketIntake {
         return messages.findAllById(IntakeBatch.messageIds(events))
                 .chain(stored -> tickets.findOpen(IntakeBatch.conversations(events))
                         .chain(open -> tickets.findLatest(IntakeBatch.ownConversations(events))
-                                .map(latest -> new IntakeBatch(stored, open, latest))));
+                                .map(latest -> new IntakeBatch(stored, open, latest))))
+                // All the numbers the batch may need in one round trip; one left unused is a gap, as after a rollback.
+                .call(batch -> tickets.nextNumbers(batch.newTicketsAtMost(events)).invoke(batch::numbers));
     }
 
     /** One event after the other: each sees what the ones before it did. */
@@ -102,11 +107,11 @@ public class TicketIntake {
 
     private Uni<IntakeOutcome> apply(RoutingEvent event, IntakeBatch batch) {
         TicketMessage existing = batch.known(event.message().id());
-        return existing != null ? alreadyStored(event, existing) : store(event, batch);
+        return existing != null ? alreadyStored(event, existing, batch) : store(event, batch);
     }
 
     /** A known message: nothing to store, but a late assignment still assigns its ticket. */
-    private Uni<IntakeOutcome> alreadyStored(RoutingEvent event, TicketMessage existing) {
+    private Uni<IntakeOutcome> alreadyStored(RoutingEvent event, TicketMessage existing, IntakeBatch batch) {
         if (!(event instanceof MessageAssigned assigned)) {
             return Uni.createFrom().item(IntakeOutcome.alreadyStored(existing.id, existing.ticketId, existing.channel, false));
         }
@@ -114,8 +119,8 @@ public class TicketIntake {
                 .chain(ticket -> {
                     List<TicketEvent> events = new ArrayList<>();
                     boolean changed = ticket.status.isOpen() && assign(ticket, assigned, Instant.now(), events);
-                    return writeAll(events)
-                            .map(ignored -> IntakeOutcome.alreadyStored(existing.id, ticket.id, existing.channel, changed));
+                    writeAll(events, batch);
+                    return Uni.createFrom().item(IntakeOutcome.alreadyStored(existing.id, ticket.id, existing.channel, changed));
                 });
     }
 
@@ -142,7 +147,7 @@ public class TicketIntake {
         Ticket open = batch.openTicket(conversation);
         return open != null
                 ? Uni.createFrom().item(new Target(open, false))
-                : surveyAnswer(event, batch.latestTicket(conversation), now);
+                : surveyAnswer(event, batch.latestTicket(conversation), batch, now);
     }
 
     /**
@@ -150,18 +155,18 @@ public class TicketIntake {
      * open is their rating: it is stored on that ticket and neither reopens it nor opens a
      * follow-up. Any other message, or a digit once the survey expired, is a message as before.
      */
-    private Uni<Target> surveyAnswer(RoutingEvent event, Ticket latest, Instant now) {
+    private Uni<Target> surveyAnswer(RoutingEvent event, Ticket latest, IntakeBatch batch, Instant now) {
         OptionalInt rating = CsatReply.rating(event.message().text());
         if (latest == null || latest.status.isOpen() || rating.isEmpty()) {
-            return afterLatest(event, latest, now);
+            return afterLatest(event, latest, batch, now);
         }
         return surveys.awaiting(latest.id, now)
                 .chain(awaiting -> awaiting
                         ? Uni.createFrom().item(new Target(latest, false, rating.getAsInt(), false))
-                        : afterLatest(event, latest, now));
+                        : afterLatest(event, latest, batch, now));
     }
 
-    private Uni<Target> afterLatest(RoutingEvent event, Ticket latest, Instant now) {
+    private Uni<Target> afterLatest(RoutingEvent event, Ticket latest, IntakeBatch batch, Instant now) {
         switch (TicketWorkflow.onCustomerMessage(latest == null ? null : latest.status)) {
             case REOPEN:
                 latest.status = TicketStatus.OPEN;
@@ -169,24 +174,26 @@ public class TicketIntake {
                 latest.solvedAt = null;
                 return Uni.createFrom().item(new Target(latest, false, null, true));
             case FOLLOW_UP:
-                return latest.mergedInto != null ? mergedInto(event, latest, now) : create(event, latest.id, now);
+                return latest.mergedInto != null ? mergedInto(event, latest, batch, now) : create(event, latest.id, batch, now);
             default:
-                return create(event, null, now);
+                return create(event, null, batch, now);
         }
     }
 
     /** The conversation's ticket was merged away: its messages go where the merge put the others. */
-    private Uni<Target> mergedInto(RoutingEvent event, Ticket merged, Instant now) {
+    private Uni<Target> mergedInto(RoutingEvent event, Ticket merged, IntakeBatch batch, Instant now) {
         return tickets.findById(merged.mergedInto)
                 .chain(target -> target.status.isOpen()
                         ? Uni.createFrom().item(new Target(target, false))
                         // Solved: reopened; closed: followed up, as for the conversation's own ticket.
-                        : afterLatest(event, target, now));
+                        : afterLatest(event, target, batch, now));
     }
 
-    private Uni<Target> create(RoutingEvent event, UUID followUpOf, Instant now) {
+    private Uni<Target> create(RoutingEvent event, UUID followUpOf, IntakeBatch batch, Instant now) {
         // Persisted in addMessage once complete: one INSERT, so the change stream announces it once, whole.
-        return tickets.nextNumber()
+        Long drawn = batch.nextNumber();
+        // The batch drew as many numbers as it can open tickets; the sequence stays the fallback all the same.
+        return (drawn != null ? Uni.createFrom().item(drawn) : tickets.nextNumber())
                 .map(number -> new Target(NewTickets.ticket(event, number, followUpOf, now), true));
     }
 
@@ -211,12 +218,19 @@ public class TicketIntake {
         TicketMessage stored = NewTickets.message(event, ticket.id, now);
         batch.applied(stored, ticket);
         Uni<Void> saveTicket = target.created() ? tickets.persist(ticket).replaceWithVoid() : Uni.createFrom().voidItem();
+        writeAll(events, batch);
+        // An auto-reply or bounce is never answered, not even by an acknowledgement.
+        Notices.Composed acknowledgement = target.created() && !event.message().autoGenerated()
+                ? notices.acknowledgement(ticket, stored.providerMessageId, now) : null;
+        if (acknowledgement != null) {
+            batch.outbox(outbox.entry(acknowledgement.outbound()));
+        }
         return saveTicket
                 .chain(() -> messages.persist(stored))
-                .chain(() -> writeAll(events))
-                // An auto-reply or bounce is never answered, not even by an acknowledgement.
-                .chain(() -> target.created() && !event.message().autoGenerated()
-                        ? notices.acknowledge(ticket, stored.providerMessageId, now) : Uni.createFrom().voidItem())
+                .chain(() -> acknowledgement == null ? Uni.createFrom().voidItem()
+                        : messages.persist(acknowledgement.message()))
+                // A rating writes its outbox row now, ahead of the batch's: no row of the batch is about that
+                // ticket before it, since a ticket the batch touched is open and takes no rating.
                 .chain(() -> target.csatRating() == null ? Uni.createFrom().voidItem()
                         : surveys.record(ticket, target.csatRating(), null, stored.channel.id(), now).replaceWithVoid())
                 .map(ignored -> new IntakeOutcome(stored.id, ticket.id, stored.channel, true, target.created(), true,
@@ -255,12 +269,9 @@ public class TicketIntake {
         return changed;
     }
 
-    private Uni<Void> writeAll(List<TicketEvent> events) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (TicketEvent event : events) {
-            chain = chain.chain(() -> outbox.add(event));
-        }
-        return chain;
+    /** Into the batch's outbox rows, written together at its end. */
+    private void writeAll(List<TicketEvent> events, IntakeBatch batch) {
+        events.forEach(event -> batch.outbox(outbox.entry(event)));
     }
 
     /**

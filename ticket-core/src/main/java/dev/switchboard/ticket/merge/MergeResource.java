@@ -46,6 +46,6 @@ public class MergeResource {
         }
         // The duplicate passed the visibility filter; the target must be the caller's to see too.
         return callers.current().chain(caller -> merges.merge(Requests.ticketId(id), Requests.ticketId(target),
-                Requests.expectedVersion(ifMatch), caller.scope()));
+                Requests.expectedVersion(ifMatch), caller));
     }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.ticket.merge;
 
 import dev.switchboard.ticket.api.TicketDetail;
+import dev.switchboard.ticket.auth.Caller;
 import dev.switchboard.ticket.auth.TeamScope;
 import dev.switchboard.ticket.csat.Surveys;
 import dev.switchboard.ticket.outbox.Outbox;
@@ -29,7 +30,7 @@ import java.util.UUID;
 /**
  * Merges a duplicate ticket into the ticket that stays, in one transaction: the duplicate's
  * messages move to the target, the duplicate is closed (announced, so routing frees the agent)
- * and points at the target, and each ticket gets an internal note saying what happened. A later
+ * and points at the target, and each ticket gets an internal note by the caller saying what happened. A later
  * message on the duplicate's conversation joins the target (see {@code intake.TicketIntake}).
  */
 @ApplicationScoped
@@ -53,9 +54,11 @@ public class TicketMerges {
 
     /**
      * @param expectedVersion the duplicate's version the agent saw ({@code If-Match}), or null
-     * @param scope           what the caller may see: a target outside it is "not found", like an unknown one
+     * @param caller          writes both notes; what they may see bounds the target: one outside it is "not
+     *                        found", like an unknown one
      */
-    public Uni<TicketDetail> merge(UUID sourceId, UUID targetId, Long expectedVersion, TeamScope scope) {
+    public Uni<TicketDetail> merge(UUID sourceId, UUID targetId, Long expectedVersion, Caller caller) {
+        TeamScope scope = caller.scope();
         if (sourceId.equals(targetId)) {
             throw new BadRequestException("a ticket cannot be merged into itself");
         }
@@ -63,11 +66,11 @@ public class TicketMerges {
                         .chain(source -> tickets.findById(targetId)
                                 .map(target -> target != null && scope.covers(target.team) ? target : null)
                                 .onItem().ifNull().failWith(() -> new TicketNotFoundException(targetId))
-                                .chain(target -> apply(source, target))))
+                                .chain(target -> apply(source, target, caller.name()))))
                 .invoke(relay::trigger);
     }
 
-    private Uni<TicketDetail> apply(Ticket source, Ticket target) {
+    private Uni<TicketDetail> apply(Ticket source, Ticket target, String author) {
         check(source, target);
         Instant now = Instant.now();
         int moved = source.messageCount;
@@ -87,9 +90,9 @@ public class TicketMerges {
                         .setParameter(1, target.id)
                         .setParameter(2, source.id)
                         .executeUpdate())
-                .chain(count -> messages.persist(Notes.internal(source, source.assignee,
+                .chain(count -> messages.persist(Notes.internal(source, author,
                         "Merged into #" + target.number + " (" + count + " messages moved)", now)))
-                .chain(() -> messages.persist(Notes.internal(target, target.assignee,
+                .chain(() -> messages.persist(Notes.internal(target, author,
                         "Merged #" + source.number + " into this ticket (" + source.subject + ")", now)))
                 .chain(() -> outbox.add(TicketEvents.closed(source, now)))
                 .call(Panache::flush)

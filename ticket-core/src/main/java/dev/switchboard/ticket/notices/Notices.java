@@ -40,10 +40,19 @@ public class Notices {
         this.surveys = surveys;
     }
 
-    /** @param answered provider id of the customer's message that opened the ticket */
-    public Uni<Void> acknowledge(Ticket ticket, String answered, Instant now) {
+    /** A notice ready to be written: the message on the ticket and what the channel is to send. */
+    public record Composed(TicketMessage message, OutboundMessage outbound) {
+    }
+
+    /**
+     * The acknowledgement of a new ticket, composed but not written: intake writes a whole batch's rows
+     * together. Null when switched off or there is no customer address on the ticket's channel.
+     *
+     * @param answered provider id of the customer's message that opened the ticket
+     */
+    public Composed acknowledgement(Ticket ticket, String answered, Instant now) {
         if (!config.acknowledgement().enabled()) {
-            return Uni.createFrom().voidItem();
+            return null;
         }
         String text = NoticeText.fill(config.acknowledgement().text(), Map.of(
                 "number", Long.toString(ticket.number),
@@ -51,7 +60,7 @@ public class Notices {
                 "name", nonNull(ticket.contactName),
                 "firstResponseDue", due(ticket, ticket.firstResponseDueAt),
                 "resolutionDue", due(ticket, ticket.resolutionDueAt)));
-        return send(ticket, text, answered, now);
+        return compose(ticket, text, answered, now);
     }
 
     public Uni<Void> escalated(Ticket ticket, Instant now) {
@@ -93,10 +102,16 @@ public class Notices {
     }
 
     private Uni<Void> send(Ticket ticket, String text, String inReplyTo, Instant now) {
+        Composed notice = compose(ticket, text, inReplyTo, now);
+        return notice == null ? Uni.createFrom().voidItem()
+                : messages.persist(notice.message()).chain(() -> outbox.add(notice.outbound()));
+    }
+
+    private Composed compose(Ticket ticket, String text, String inReplyTo, Instant now) {
         if (ticket.recipient == null) {
             // No address on the ticket's channel (e.g. an anonymous chat visitor): nothing to send to.
             LOG.debugf("ticket %s: no customer address on %s, notice not sent", ticket.number, ticket.channel);
-            return Uni.createFrom().voidItem();
+            return null;
         }
         TicketMessage notice = new TicketMessage();
         notice.id = UUID.randomUUID();
@@ -116,8 +131,7 @@ public class Notices {
                 ticket.conversationKey, ticket.recipient,
                 ticket.channel == Channel.EMAIL ? "Re: " + ticket.subject : null, text, null, List.of(),
                 inReplyTo, null, now);
-        return messages.persist(notice)
-                .chain(() -> outbox.add(outbound));
+        return new Composed(notice, outbound);
     }
 
     private static String nonNull(String s) {

@@ -11,6 +11,8 @@ import java.util.UUID;
  *                        client that a ticket left its filtered queue
  * @param previousTeam    before this change: a ticket moved to another team leaves the streams of those who
  *                        may no longer see it
+ * @param previousPriority before this change; null for created. A priority change moves a ticket into or out
+ *                        of a stream filtered on priority
  * @param inQueue         whether the ticket now belongs to the queue the stream is filtered on
  */
 public record QueueChange(
@@ -25,12 +27,13 @@ public record QueueChange(
         String previousAssignee,
         String team,
         String previousTeam,
+        String previousPriority,
         Instant slaDueAt,
         long version,
         boolean inQueue) {
 
     QueueChange inQueue(boolean now) {
         return new QueueChange(kind, id, number, status, previousStatus, priority, channel, assignee, previousAssignee,
-                team, previousTeam, slaDueAt, version, now);
+                team, previousTeam, previousPriority, slaDueAt, version, now);
     }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.ticket.stream;
 
 import dev.switchboard.contract.Channel;
+import dev.switchboard.contract.Priority;
 import dev.switchboard.ticket.auth.Callers;
 import dev.switchboard.ticket.auth.TeamScope;
 import dev.switchboard.ticket.queue.QueueResource;
@@ -44,17 +45,20 @@ public class QueueStreamResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Live queue changes (text/event-stream)",
             description = "First a 'ready' event, then one event per ticket change named created, assigned, solved or "
-                    + "changed, with id, status, priority, assignee, team and SLA due time as JSON. Filters as GET "
+                    + "changed, with id, status, priority, assignee, team and SLA due time as JSON. Filters (status, channel, priority, assignee) as GET "
                     + "/api/queue; a change that takes a ticket out of the filtered queue is sent too, with inQueue false.")
     public Multi<OutboundSseEvent> stream(@RestQuery String status, @RestQuery String channel,
-                                          @RestQuery String assignee, @Context Sse sse) {
+                                          @RestQuery String priority, @RestQuery String assignee,
+                                          @Context Sse sse) {
         Set<String> statuses = QueueResource.statuses(status).stream().map(TicketStatus::id).collect(Collectors.toSet());
         String channelId = channel == null || channel.isBlank() ? null
                 : QueueResource.parse(() -> Channel.fromId(channel)).id();
+        String priorityId = priority == null || priority.isBlank() ? null
+                : QueueResource.parse(() -> Priority.fromId(priority)).id();
         String wantedAssignee = assignee == null || assignee.isBlank() ? null : assignee;
         // The caller's teams, like GET /api/queue: an agent never hears of another team's tickets.
         return callers.current().onItem().transformToMulti(caller ->
-                stream(new Filter(statuses, channelId, wantedAssignee, caller.scope()), sse));
+                stream(new Filter(statuses, channelId, priorityId, wantedAssignee, caller.scope()), sse));
     }
 
     private Multi<OutboundSseEvent> stream(Filter filter, Sse sse) {
@@ -77,10 +81,11 @@ public class QueueStreamResource {
     }
 
     /** The queue's filter, applied to changes. */
-    record Filter(Set<String> statuses, String channel, String assignee, TeamScope scope) {
+    record Filter(Set<String> statuses, String channel, String priority, String assignee, TeamScope scope) {
 
         boolean inQueue(QueueChange c) {
             return statuses.contains(c.status()) && (channel == null || channel.equals(c.channel()))
+                    && (priority == null || priority.equals(c.priority()))
                     && (assignee == null || assignee.equals(c.assignee())) && scope.covers(c.team());
         }
 
@@ -88,6 +93,7 @@ public class QueueStreamResource {
         boolean concerns(QueueChange c) {
             boolean wasIn = c.previousStatus() != null && statuses.contains(c.previousStatus())
                     && (channel == null || channel.equals(c.channel()))
+                    && (priority == null || priority.equals(c.previousPriority()))
                     && (assignee == null || assignee.equals(c.previousAssignee()))
                     && scope.covers(c.previousTeam());
             return inQueue(c) || wasIn;

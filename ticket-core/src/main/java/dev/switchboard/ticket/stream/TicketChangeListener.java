@@ -1,6 +1,7 @@
 package dev.switchboard.ticket.stream;
 
 import dev.switchboard.contract.Channel;
+import dev.switchboard.contract.Priority;
 import dev.switchboard.ticket.tickets.TicketStatus;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -13,7 +14,6 @@ import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.OffsetDateTime;
-import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -81,12 +81,16 @@ public class TicketChangeListener {
         return new QueueChange(json.getString("kind"), UUID.fromString(json.getString("id")),
                 json.getLong("number"),
                 statusId(json.getString("status")), statusId(json.getString("previousStatus")),
-                json.getString("priority").toLowerCase(Locale.ROOT),
+                priorityId(json.getString("priority")),
                 Channel.valueOf(json.getString("channel")).id(),
                 json.getString("assignee"), json.getString("previousAssignee"), json.getString("team"),
-                json.getString("previousTeam"),
+                json.getString("previousTeam"), priorityId(json.getString("previousPriority")),
                 slaDue == null ? null : OffsetDateTime.parse(slaDue).toInstant(),
                 json.getLong("version"), false);
+    }
+
+    private static String priorityId(String name) {
+        return name == null ? null : Priority.valueOf(name).id();
     }
 
     private static String statusId(String name) {

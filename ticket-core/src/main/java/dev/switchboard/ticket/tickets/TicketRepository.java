@@ -29,7 +29,17 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
      * still refuses a write that raced another one.
      */
     public Uni<Ticket> forChange(UUID id, Long expectedVersion) {
+        return forChange(id, expectedVersion, TeamScope.everything());
+    }
+
+    /**
+     * As {@link #forChange(UUID, Long)}, for a caller who sees only {@code scope}: a ticket outside it fails
+     * as unknown, before its version is compared, so neither answer tells that it exists. Checked on the row
+     * the change is made to, in the change's transaction.
+     */
+    public Uni<Ticket> forChange(UUID id, Long expectedVersion, TeamScope scope) {
         return findById(id)
+                .map(ticket -> ticket != null && scope.covers(ticket.team) ? ticket : null)
                 .onItem().ifNull().failWith(() -> new TicketNotFoundException(id))
                 .invoke(ticket -> {
                     if (expectedVersion != null && ticket.version != expectedVersion) {
@@ -56,6 +66,18 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
                 .chain(session -> session
                         .createNativeQuery("select nextval('ticket.ticket_number_seq')", Long.class)
                         .getSingleResult());
+    }
+
+    /** {@code count} numbers from the sequence in one round trip, ascending. */
+    public Uni<List<Long>> nextNumbers(int count) {
+        return count <= 0 ? Uni.createFrom().item(List.of())
+                : Panache.getSession()
+                        .chain(session -> session
+                                .createNativeQuery("select nextval('ticket.ticket_number_seq') from generate_series(1, ?1)",
+                                        Long.class)
+                                .setParameter(1, count)
+                                .getResultList())
+                        .map(numbers -> numbers.stream().sorted().toList());
     }
 
     /**

@@ -56,9 +56,9 @@ public class TicketChanges {
         this.relay = relay;
     }
 
-    public Uni<TicketDetail> changeStatus(UUID id, String statusId, Long expectedVersion) {
+    public Uni<TicketDetail> changeStatus(UUID id, String statusId, Caller caller, Long expectedVersion) {
         TicketStatus to = parseStatus(statusId);
-        return change(id, expectedVersion, ticket -> {
+        return change(id, expectedVersion, caller, ticket -> {
             Transition transition = TicketWorkflow.change(ticket.status, to);
             if (transition instanceof Transition.Forbidden forbidden) {
                 throw new ConflictException("transition-forbidden", forbidden.reason());
@@ -89,12 +89,16 @@ public class TicketChanges {
         });
     }
 
-    /** One tier up, status escalated, and an internal note that keeps the reason with the ticket. */
-    public Uni<TicketDetail> escalate(UUID id, String reason, Long expectedVersion) {
+    /**
+     * One tier up, status escalated, and an internal note that keeps the reason with the ticket.
+     *
+     * @param caller who escalated: the note is theirs, whoever holds the ticket
+     */
+    public Uni<TicketDetail> escalate(UUID id, String reason, Caller caller, Long expectedVersion) {
         if (reason == null || reason.isBlank()) {
             throw new BadRequestException("an escalation needs a reason");
         }
-        return change(id, expectedVersion, ticket -> {
+        return change(id, expectedVersion, caller, ticket -> {
             Transition transition = TicketWorkflow.escalate(ticket.status, ticket.tier);
             if (transition instanceof Transition.Forbidden forbidden) {
                 throw new ConflictException("escalation-forbidden", forbidden.reason());
@@ -105,7 +109,7 @@ public class TicketChanges {
             ticket.status = TicketStatus.ESCALATED;
             sla.statusChanged(ticket, from, now);
             ticket.updatedAt = now;
-            TicketMessage note = Notes.internal(ticket, ticket.assignee,
+            TicketMessage note = Notes.internal(ticket, caller.name(),
                     "Escalated to tier " + ticket.tier + ": " + reason.strip(), now);
             return messages.persist(note)
                     .chain(() -> notices.escalated(ticket, now));
@@ -113,9 +117,9 @@ public class TicketChanges {
     }
 
     /** A new priority: the SLA due times are recomputed from creation with its targets. */
-    public Uni<TicketDetail> reprioritise(UUID id, String priorityId, Long expectedVersion) {
+    public Uni<TicketDetail> reprioritise(UUID id, String priorityId, Caller caller, Long expectedVersion) {
         Priority priority = parsePriority(priorityId);
-        return change(id, expectedVersion, ticket -> {
+        return change(id, expectedVersion, caller, ticket -> {
             if (!ticket.status.isOpen()) {
                 throw new ConflictException("priority-forbidden", "a " + ticket.status.id() + " ticket keeps its priority");
             }
@@ -136,14 +140,15 @@ public class TicketChanges {
         if (agentId == null || agentId.isBlank()) {
             throw new BadRequestException("agentId is required");
         }
-        if (!caller.leads() && !agentId.equals(caller.name())) {
-            throw new ForbiddenException("an agent can take a ticket but not hand it to someone else");
-        }
         String wantedTeam = team == null || team.isBlank() ? null : team.strip();
-        if (wantedTeam != null && !caller.scope().covers(wantedTeam)) {
-            throw new ForbiddenException("you cannot move a ticket to team " + wantedTeam);
-        }
-        return change(id, expectedVersion, ticket -> {
+        return change(id, expectedVersion, caller, ticket -> {
+            // After the load: a ticket the caller may not see answers 404 first, as it always did.
+            if (!caller.leads() && !agentId.equals(caller.name())) {
+                throw new ForbiddenException("an agent can take a ticket but not hand it to someone else");
+            }
+            if (wantedTeam != null && !caller.scope().covers(wantedTeam)) {
+                throw new ForbiddenException("you cannot move a ticket to team " + wantedTeam);
+            }
             if (!ticket.status.isOpen()) {
                 throw new ConflictException("assignment-forbidden", "a " + ticket.status.id() + " ticket cannot be assigned");
             }
@@ -175,12 +180,12 @@ public class TicketChanges {
      * Hands the ticket to another team. With an agent, that agent holds it; without, it waits
      * unassigned in the team's queue (status new), and the previous agent's hold ends.
      */
-    public Uni<TicketDetail> transfer(UUID id, String team, String agentId, Long expectedVersion) {
+    public Uni<TicketDetail> transfer(UUID id, String team, String agentId, Caller caller, Long expectedVersion) {
         if (team == null || team.isBlank()) {
             throw new BadRequestException("team is required");
         }
         String agent = agentId == null || agentId.isBlank() ? null : agentId.strip();
-        return change(id, expectedVersion, ticket -> {
+        return change(id, expectedVersion, caller, ticket -> {
             if (!ticket.status.isOpen()) {
                 throw new ConflictException("transfer-forbidden", "a " + ticket.status.id() + " ticket cannot be transferred");
             }
@@ -200,13 +205,13 @@ public class TicketChanges {
     }
 
     /** Adds and removes tags; tags are lower case, kept sorted, each at most once. */
-    public Uni<TicketDetail> tag(UUID id, List<String> add, List<String> remove, Long expectedVersion) {
+    public Uni<TicketDetail> tag(UUID id, List<String> add, List<String> remove, Caller caller, Long expectedVersion) {
         List<String> added = Tags.normalise(add);
         List<String> removed = Tags.normalise(remove);
         if (added.isEmpty() && removed.isEmpty()) {
             throw new BadRequestException("give tags to add or remove");
         }
-        return change(id, expectedVersion, ticket -> {
+        return change(id, expectedVersion, caller, ticket -> {
             String[] tags = Tags.apply(ticket.tags, added, removed);
             if (!Arrays.equals(tags, ticket.tags)) {
                 ticket.tags = tags;
@@ -218,12 +223,14 @@ public class TicketChanges {
 
     /**
      * Loads, changes and flushes inside one transaction, so a version conflict surfaces here (409)
-     * and the answer shows the new version; then wakes the relay and records KPI events.
+     * and the answer shows the new version; then wakes the relay and records KPI events. A ticket outside
+     * the caller's teams is not found: one read serves both the visibility check and the change.
      */
-    private Uni<TicketDetail> change(UUID id, Long expectedVersion, Function<Ticket, Uni<Void>> command) {
+    private Uni<TicketDetail> change(UUID id, Long expectedVersion, Caller caller,
+                                     Function<Ticket, Uni<Void>> command) {
         TicketStatus[] before = new TicketStatus[1];
         Ticket[] changed = new Ticket[1];
-        return Panache.withTransaction(() -> tickets.forChange(id, expectedVersion)
+        return Panache.withTransaction(() -> tickets.forChange(id, expectedVersion, caller.scope())
                         .invoke(ticket -> before[0] = ticket.status)
                         .call(command::apply)
                         .call(Panache::flush)

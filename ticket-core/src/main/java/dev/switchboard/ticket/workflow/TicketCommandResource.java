@@ -38,14 +38,18 @@ public class TicketCommandResource {
     @Path("/status")
     public Uni<TicketDetail> status(@RestPath String id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
                                     TicketCommands.StatusChange body) {
-        return changes.changeStatus(Requests.ticketId(id), Requests.body(body).status(), Requests.expectedVersion(ifMatch));
+        String status = Requests.body(body).status();
+        return callers.current().chain(caller -> changes.changeStatus(Requests.ticketId(id), status, caller,
+                Requests.expectedVersion(ifMatch)));
     }
 
     @POST
     @Path("/escalate")
     public Uni<TicketDetail> escalate(@RestPath String id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
                                       TicketCommands.Escalation body) {
-        return changes.escalate(Requests.ticketId(id), Requests.body(body).reason(), Requests.expectedVersion(ifMatch));
+        String reason = Requests.body(body).reason();
+        return callers.current().chain(caller -> changes.escalate(Requests.ticketId(id), reason, caller,
+                Requests.expectedVersion(ifMatch)));
     }
 
     /** Priority sets the SLA targets: an agent could loosen their own clock, so only leads change it. */
@@ -54,7 +58,9 @@ public class TicketCommandResource {
     @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
     public Uni<TicketDetail> priority(@RestPath String id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
                                       TicketCommands.PriorityChange body) {
-        return changes.reprioritise(Requests.ticketId(id), Requests.body(body).priority(), Requests.expectedVersion(ifMatch));
+        String priority = Requests.body(body).priority();
+        return callers.current().chain(caller -> changes.reprioritise(Requests.ticketId(id), priority, caller,
+                Requests.expectedVersion(ifMatch)));
     }
 
     @POST
@@ -72,7 +78,8 @@ public class TicketCommandResource {
     public Uni<TicketDetail> transfer(@RestPath String id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
                                       TicketCommands.Transfer body) {
         TicketCommands.Transfer transfer = Requests.body(body);
-        return changes.transfer(Requests.ticketId(id), transfer.team(), transfer.agentId(), Requests.expectedVersion(ifMatch));
+        return callers.current().chain(caller -> changes.transfer(Requests.ticketId(id), transfer.team(),
+                transfer.agentId(), caller, Requests.expectedVersion(ifMatch)));
     }
 
     @POST
@@ -80,6 +87,7 @@ public class TicketCommandResource {
     public Uni<TicketDetail> tags(@RestPath String id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
                                   TicketCommands.TagChange body) {
         TicketCommands.TagChange change = Requests.body(body);
-        return changes.tag(Requests.ticketId(id), change.add(), change.remove(), Requests.expectedVersion(ifMatch));
+        return callers.current().chain(caller -> changes.tag(Requests.ticketId(id), change.add(), change.remove(),
+                caller, Requests.expectedVersion(ifMatch)));
     }
 }

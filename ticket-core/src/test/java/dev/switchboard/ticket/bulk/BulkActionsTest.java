@@ -81,6 +81,14 @@ class BulkActionsTest {
         bulk("dave", List.of(tier1), "tag", "seen").statusCode(200)
                 .body("failed", is(1))
                 .body("results[0].status", is(404));
+        // The same answer as an unknown id, whatever the action: handing it on (403 otherwise) included.
+        String unknown = UUID.randomUUID().toString();
+        bulk("dave", List.of(tier1, unknown), "assign", "bob").statusCode(200)
+                .body("results.status", contains(404, 404))
+                .body("results.problem", contains("ticket-not-found", "ticket-not-found"))
+                .body("results[0].detail", is("no ticket with id " + tier1))
+                .body("results[1].detail", is("no ticket with id " + unknown));
+        bulk("dave", List.of(tier1), "status", "solved").statusCode(200).body("results[0].status", is(404));
         bulk("alice", List.of(tier1), "priority", "critical").statusCode(403);
         bulk("alice", List.of(tier1), "assign", "bob").statusCode(200).body("results[0].status", is(403));
 

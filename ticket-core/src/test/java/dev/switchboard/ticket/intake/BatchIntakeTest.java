@@ -83,5 +83,12 @@ class BatchIntakeTest {
                 .body("", hasSize(12))
                 .body("messageCount", contains(List.of(4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4).toArray()))
                 .body("lastMessagePreview.unique()", contains("Message 4")));
+        // Numbers drawn for the whole batch at once: still one each, and every ticket announced exactly once.
+        List<Number> numbers = RoutedMessagesBecomeTicketsTest.queueOf(finn).extract().path("number");
+        assertThat(numbers).extracting(Number::longValue).doesNotHaveDuplicates().hasSize(12);
+        List<String> ids = RoutedMessagesBecomeTicketsTest.queueOf(finn).extract().path("id");
+        await().atMost(TicketApi.PATIENCE).untilAsserted(() -> assertThat(ids).allSatisfy(id ->
+                assertThat(TicketApi.records(Topics.TICKET_EVENTS, id)).extracting(TicketApi::ceType)
+                        .containsExactly("dev.switchboard.ticket.created")));
     }
 }

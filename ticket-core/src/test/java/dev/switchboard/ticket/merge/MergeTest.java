@@ -2,6 +2,7 @@ package dev.switchboard.ticket.merge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -62,6 +63,24 @@ class MergeTest {
     }
 
     @Test
+    void theMergeNotesOnBothTicketsAreSignedByTheSupervisorWhoMergedThemNotByTheAgentHoldingThem() {
+        String eve = RoutingEvents.agent("eve");
+        UUID customer = UUID.randomUUID();
+        String original = tier1Ticket(eve, customer, Channel.EMAIL, "Refund please");
+        String duplicate = tier1Ticket(eve, customer, Channel.CHAT, "Refund??");
+
+        // sam is a demo supervisor of tier1, the team these tickets are in.
+        TicketApi.post("sam", duplicate, "merge", Map.of("targetId", original)).then()
+                .statusCode(200)
+                .body(TicketApi.WRITTEN + ".findAll { it.direction == 'internal' }.author", contains("sam"))
+                .body(TicketApi.WRITTEN + ".findAll { it.direction == 'internal' }.senderName", contains("sam"));
+        TicketApi.get(duplicate).then()
+                .body(TicketApi.WRITTEN + "[0].direction", is("internal"))
+                .body(TicketApi.WRITTEN + "[0].author", is("sam"))
+                .body(TicketApi.WRITTEN + "[0].senderName", is("sam"));
+    }
+
+    @Test
     void ticketsOfTwoDifferentCustomersAreNotMerged() {
         String bob = RoutingEvents.agent("bob");
         String one = ticket(bob, UUID.randomUUID(), Channel.CHAT, RoutingEvents.conversation(Channel.CHAT), "Hi");
@@ -103,6 +122,13 @@ class MergeTest {
         TicketApi.post("dave", mine, "merge", Map.of("targetId", tier1)).then().statusCode(404);
         TicketApi.get(mine).then().body("status", is("new")).body(TicketApi.WRITTEN, hasSize(1));
         TicketApi.get(tier1).then().body(TicketApi.WRITTEN, hasSize(1));
+    }
+
+    private static String tier1Ticket(String agent, UUID customer, Channel channel, String text) {
+        String conversation = RoutingEvents.conversation(channel);
+        TestKafka.publish(conversation, RoutingEvents.assigned(
+                RoutingEvents.message(channel, conversation, "cus", text), customer, "Cus", Priority.MEDIUM, agent, "tier1"));
+        return TicketApi.ticketOfConversation(conversation);
     }
 
     private static String ticket(String agent, UUID customer, Channel channel, String conversation, String text) {

@@ -84,6 +84,43 @@ class QueueStreamTest {
     }
 
     @Test
+    void aStreamOfCriticalTicketsSeesATicketOnlyWhileItIsCritical() {
+        String ida = RoutingEvents.agent("ida");
+        try (SseClient client = SseClient.open(URI.create(stream + "?priority=critical&assignee=" + ida), TicketApi.ADMIN)) {
+            String conversation = RoutingEvents.conversation(Channel.EMAIL);
+            TestKafka.publish(conversation, RoutingEvents.assigned(
+                    RoutingEvents.message(Channel.EMAIL, conversation, "jon", "Invoice wrong"), "Jon", Priority.HIGH, ida));
+            String ticketId = TicketApi.ticketOf(ida);
+
+            // Raised to critical it joins the watched queue; lowered again it leaves it.
+            TicketApi.post(ticketId, "priority", Map.of("priority", "critical")).then().statusCode(200);
+            await().atMost(TicketApi.PATIENCE).until(() -> !client.about(ticketId).isEmpty());
+            QueueChange raised = change(client.about(ticketId).get(0));
+            assertThat(client.about(ticketId).get(0).name()).isEqualTo("changed");
+            assertThat(raised.priority()).isEqualTo("critical");
+            assertThat(raised.previousPriority()).isEqualTo("high");
+            assertThat(raised.inQueue()).isTrue();
+
+            TicketApi.post(ticketId, "priority", Map.of("priority", "medium")).then().statusCode(200);
+            await().atMost(TicketApi.PATIENCE).until(() -> client.about(ticketId).size() == 2);
+            QueueChange lowered = change(last(client, ticketId));
+            assertThat(lowered.priority()).isEqualTo("medium");
+            assertThat(lowered.inQueue()).isFalse();
+
+            // A critical ticket created afterwards arrives; the high ticket's creation and the changes after it
+            // left the critical queue never did.
+            TicketApi.post(ticketId, "status", Map.of("status", "pending")).then().statusCode(200);
+            String marker = RoutingEvents.conversation(Channel.CHAT);
+            TestKafka.publish(marker, RoutingEvents.assigned(
+                    RoutingEvents.message(Channel.CHAT, marker, "kim", "Site down"), "Kim", Priority.CRITICAL, ida));
+            String markerTicket = TicketApi.ticketOfConversation(marker);
+            await().atMost(TicketApi.PATIENCE).until(() -> !client.about(markerTicket).isEmpty());
+            assertThat(client.about(markerTicket).get(0).name()).isEqualTo("created");
+            assertThat(client.about(ticketId)).extracting(SseClient.Event::name).containsExactly("changed", "changed");
+        }
+    }
+
+    @Test
     void anIdleStreamIsKeptOpenAndStillDeliversTheNextChange() {
         String zoe = RoutingEvents.agent("zoe");
         try (SseClient client = SseClient.open(URI.create(stream + "?assignee=" + zoe), TicketApi.ADMIN)) {
@@ -99,6 +136,7 @@ class QueueStreamTest {
     void theStreamRefusesTheSameBadFiltersAsTheQueue() {
         TicketApi.as(TicketApi.ADMIN).queryParam("status", "closed").get("/api/queue/stream").then().statusCode(400);
         TicketApi.as(TicketApi.ADMIN).queryParam("channel", "pigeon").get("/api/queue/stream").then().statusCode(400);
+        TicketApi.as(TicketApi.ADMIN).queryParam("priority", "whenever").get("/api/queue/stream").then().statusCode(400);
     }
 
     /** A ticket created after everything else: once the stream shows it, earlier changes have all arrived. */

@@ -65,8 +65,13 @@ public final class RoutingEvents {
     /** Assigned, from a known contact: two messages with the same contact id are the same customer. */
     public static MessageAssigned assigned(InboundMessage message, UUID contactId, String contactName, Priority priority,
                                            String agentId) {
+        return assigned(message, contactId, contactName, priority, agentId, "tier-1");
+    }
+
+    public static MessageAssigned assigned(InboundMessage message, UUID contactId, String contactName, Priority priority,
+                                           String agentId, String team) {
         return new MessageAssigned(message, ContactContext.anonymous(contactId, contactName), classification(priority),
-                decision(), agentId, "tier-1");
+                decision(), agentId, team);
     }
 
     public static MessageQueued queued(InboundMessage message, String contactName, Priority priority) {

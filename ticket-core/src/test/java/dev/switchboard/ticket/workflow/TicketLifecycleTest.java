@@ -124,7 +124,9 @@ class TicketLifecycleTest {
                 .body("status", is("escalated"))
                 .body(TicketApi.WRITTEN, hasSize(2))
                 .body(TicketApi.WRITTEN + "[1].direction", is("internal"))
-                .body(TicketApi.WRITTEN + "[1].text", is("Escalated to tier 2: needs network engineering"));
+                .body(TicketApi.WRITTEN + "[1].text", is("Escalated to tier 2: needs network engineering"))
+                // The admin escalated it, not olly who holds it: the note says who did.
+                .body(TicketApi.WRITTEN + "[1].author", is(TicketApi.ADMIN));
         TicketApi.post(ticketId, "escalate", Map.of("reason", "core routers")).then().statusCode(200).body("tier", is(3));
         TicketApi.post(ticketId, "escalate", Map.of("reason", "more")).then()
                 .statusCode(409).body("type", containsString("escalation-forbidden"));
