@@ -3,6 +3,7 @@ package dev.switchboard.bench;
 import dev.switchboard.bench.load.Roster;
 import dev.switchboard.bench.report.Figures;
 import dev.switchboard.bench.scenario.BenchRun;
+import dev.switchboard.bench.scenario.Scenario;
 import dev.switchboard.devkit.auth.DevTokens;
 import dev.switchboard.devkit.launcher.Stack;
 import dev.switchboard.devkit.launcher.StackPorts;
@@ -43,8 +44,13 @@ public final class Bench {
                 new Roster(stack.url("routing"), DevTokens.mint("admin", List.of("admin"), List.of()))
                         .create(options.agents(), 50, new Random(options.seed()));
             }
-            figures = new BenchRun(stack, System.out, System.console() != null)
-                    .run(options.toScenario(), options.out().toAbsolutePath());
+            BenchRun run = new BenchRun(stack, System.out, System.console() != null);
+            if (!options.warmup().isZero()) {
+                Path warmupReport = options.out().toAbsolutePath().resolve("warm-up");
+                System.out.printf("Warm-up (not measured; report in %s)...%n", warmupReport);
+                run.run(Scenario.warmup(options.warmup(), options.seed() + 1), warmupReport);
+            }
+            figures = run.run(options.toScenario(), options.out().toAbsolutePath());
         } catch (RuntimeException e) {
             e.printStackTrace();
             System.exit(2);

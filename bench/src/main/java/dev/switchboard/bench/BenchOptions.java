@@ -8,10 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The command line of ./bench.sh, parsed. */
-record BenchOptions(int rate, Duration duration, long seed, Path out, String scenario, List<String> faults, int agents) {
+record BenchOptions(int rate, Duration duration, long seed, Path out, String scenario, List<String> faults, int agents,
+                    Duration warmup) {
     static final String USAGE = """
             usage: ./bench.sh [--rate N] [--duration 60s] [--seed 42] [--out folder] [--scenario standard|smoke|faults] [--agents 500]
-                              [--fault kill-routing|kill-ticket-core|kill-channel|broker-restart|db-restart|poison]
+                              [--warmup 60s] [--fault kill-routing|kill-ticket-core|kill-channel|broker-restart|db-restart|poison]
               --rate      deliveries per second; 0 = as fast as the channel answers (default 0)
               --duration  load time, e.g. 30s or 2m (default 60s)
               --seed      seed of the traffic mix (default 42)
@@ -19,7 +20,9 @@ record BenchOptions(int rate, Duration duration, long seed, Path out, String sce
               --scenario  standard (default), smoke, or faults (every fault, spaced over the load; rate 0 = 20/s)
               --fault     one fault only (repeatable); implies --scenario faults
               --agents    agents (and 50 keyword rules) created in routing before the load; 0 = only the
-                          three seeded agents (default 500)""";
+                          three seeded agents (default 500)
+              --warmup    load at 100/s before the measured run, reported apart: the services' JIT compilers
+                          take much of 2 cores in their first minutes (default 60s for standard, else 0)""";
 
     static BenchOptions parse(List<String> args) {
         int rate = 0;
@@ -29,6 +32,7 @@ record BenchOptions(int rate, Duration duration, long seed, Path out, String sce
         String scenario = "standard";
         List<String> faults = new ArrayList<>();
         int agents = 500;
+        Duration warmup = null;
         for (int i = 0; i < args.size(); i++) {
             String flag = args.get(i);
             if (flag.equals("--help") || flag.equals("-h")) {
@@ -46,6 +50,7 @@ record BenchOptions(int rate, Duration duration, long seed, Path out, String sce
                 case "--scenario" -> scenario = value;
                 case "--fault" -> faults.add(value);
                 case "--agents" -> agents = Integer.parseInt(value);
+                case "--warmup" -> warmup = value.equals("0") ? Duration.ZERO : duration(value);
                 default -> throw new IllegalArgumentException("unknown option " + flag + "\n" + USAGE);
             }
         }
@@ -53,7 +58,10 @@ record BenchOptions(int rate, Duration duration, long seed, Path out, String sce
             scenario = "faults";
             faults.forEach(Faults::named); // an unknown name fails here, before anything starts
         }
-        return new BenchOptions(rate, duration, seed, out, scenario, List.copyOf(faults), agents);
+        if (warmup == null) {
+            warmup = scenario.equals("standard") ? Duration.ofSeconds(60) : Duration.ZERO;
+        }
+        return new BenchOptions(rate, duration, seed, out, scenario, List.copyOf(faults), agents, warmup);
     }
 
     Scenario toScenario() {

@@ -33,6 +33,17 @@ public record Scenario(String name, int ratePerSecond, Duration duration, long s
                 Duration.ofSeconds(30), Duration.ofSeconds(120), List.of());
     }
 
+    /**
+     * Before a measured run: the standard mix at a moderate rate, so that the services' JIT has
+     * compiled their hot paths; its figures are reported apart and count for no target.
+     */
+    public static Scenario warmup(Duration duration, long seed) {
+        return new Scenario("warm-up", WARMUP_RATE, duration, seed, 64, Mix.REALISTIC, 0,
+                Duration.ofSeconds(30), Duration.ofSeconds(120), List.of());
+    }
+
+    static final int WARMUP_RATE = 100;
+
     /** A few seconds at a low rate: proves the tool and the accounting, not the speed. */
     public static Scenario smoke(int ratePerSecond, Duration duration, long seed) {
         return new Scenario("smoke", ratePerSecond, duration, seed, 4, Mix.REALISTIC, 5_000,
