@@ -2,6 +2,7 @@ package dev.switchboard.routing.assignment;
 
 import dev.switchboard.contract.Channel;
 import dev.switchboard.contract.Json;
+import dev.switchboard.routing.locking.TransactionLocks;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -19,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -79,13 +79,7 @@ public class AssignmentRepository {
      * a hand-over) takes it first, so none of them decides on a holder another is replacing.
      */
     public Uni<Void> lockConversations(SqlConnection c, Collection<String> conversationKeys) {
-        if (conversationKeys.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        String[] keys = new TreeSet<>(conversationKeys).stream().map(k -> "conversation:" + k).toArray(String[]::new);
-        return c.preparedQuery("SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest($1::text[]) AS k")
-                .execute(Tuple.of(keys))
-                .replaceWithVoid();
+        return TransactionLocks.lockAll(c, conversationKeys.stream().map(k -> "conversation:" + k).toList());
     }
 
     /** @return whether this message's work still waits in the queue (nobody took the conversation meanwhile) */

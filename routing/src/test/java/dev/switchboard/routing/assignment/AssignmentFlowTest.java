@@ -220,11 +220,15 @@ class AssignmentFlowTest {
     }
 
     private static String holderOf(String conversationKey) throws Exception {
+        return text("SELECT agent_id FROM routing.conversation_assignment WHERE conversation_key = ?", conversationKey);
+    }
+
+    /** The first column of the first row as text, or null when there is no row. */
+    private static String text(String sql, String parameter) throws Exception {
         var infra = Infrastructure.shared();
         try (Connection c = DriverManager.getConnection(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword());
-             PreparedStatement q = c.prepareStatement(
-                     "SELECT agent_id FROM routing.conversation_assignment WHERE conversation_key = ?")) {
-            q.setString(1, conversationKey);
+             PreparedStatement q = c.prepareStatement(sql)) {
+            q.setString(1, parameter);
             try (ResultSet rs = q.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
             }
@@ -279,15 +283,7 @@ class AssignmentFlowTest {
     }
 
     private String answeredAt(String conversationKey) throws Exception {
-        var infra = Infrastructure.shared();
-        try (Connection c = DriverManager.getConnection(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword());
-             PreparedStatement q = c.prepareStatement(
-                     "SELECT answered_at FROM routing.conversation_assignment WHERE conversation_key = ?")) {
-            q.setString(1, conversationKey);
-            try (ResultSet rs = q.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
+        return text("SELECT answered_at FROM routing.conversation_assignment WHERE conversation_key = ?", conversationKey);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.switchboard.routing.contact.store;
 
 import dev.switchboard.routing.contact.identity.Identity;
 import dev.switchboard.routing.contact.identity.IdentityKind;
+import dev.switchboard.routing.locking.TransactionLocks;
 import dev.switchboard.routing.contact.merge.ContactFields;
 import dev.switchboard.routing.contact.merge.ContactMatch.Known;
 import dev.switchboard.routing.contact.merge.ContactState;
@@ -32,14 +33,7 @@ public class ContactRepository {
      * messages of one new person cannot create two contacts. Locks are taken in sorted order.
      */
     public Uni<Void> lock(SqlConnection c, Collection<Identity> identities) {
-        if (identities.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        // One statement: unnest keeps the sorted order of the array, so the locks are taken in it.
-        String[] keys = new TreeSet<>(identities).stream().map(i -> "contact:" + i).toArray(String[]::new);
-        return c.preparedQuery("SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest($1::text[]) AS k")
-                .execute(Tuple.of(keys))
-                .replaceWithVoid();
+        return TransactionLocks.lockAll(c, identities.stream().map(i -> "contact:" + i).toList());
     }
 
     /** The contact each identity already belongs to; identities nobody has are absent. */
