@@ -1,9 +1,12 @@
 package dev.switchboard.routing.assignment;
 
+import dev.switchboard.contract.Channel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,14 +32,33 @@ public final class QueueDrain {
         ordered.sort(WorkItem.URGENCY);
         List<Planned> planned = new ArrayList<>();
         AgentLoad current = load.copy();
+        // With the whole team at capacity a long queue (thousands at a peak) would be scored agent by
+        // agent for nothing, every few seconds, while decisions wait for the directory: first ask
+        // whether anyone has a free slot on the channel at all (true again only after an assignment).
+        Map<Channel, Boolean> room = new EnumMap<>(Channel.class);
         for (WorkItem item : ordered) {
             WorkItem effective = wait.effective(item, now);
+            if (!room.computeIfAbsent(effective.channel(), channel -> anyFreeSlot(agents, current, channel, now))) {
+                continue;
+            }
             AssignmentOutcome outcome = AssignmentEngine.decide(effective, agents, current, Optional.empty(), now);
             if (outcome instanceof AssignmentOutcome.Assign assign) {
                 planned.add(new Planned(effective, assign));
                 current.add(assign.agentId(), effective.channel(), now);
+                room.remove(effective.channel());
             }
         }
         return new Plan(List.copyOf(planned), current);
+    }
+
+    /** Someone online, on shift and below capacity on the channel: without that nobody is eligible. */
+    private static boolean anyFreeSlot(Collection<Agent> agents, AgentLoad load, Channel channel, Instant now) {
+        for (Agent agent : agents) {
+            if (agent.presence() == Agent.Presence.ONLINE && load.active(agent.id(), channel) < agent.capacityFor(channel)
+                    && agent.schedule().isWorking(now)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
