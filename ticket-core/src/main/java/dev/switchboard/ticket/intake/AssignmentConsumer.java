@@ -2,6 +2,8 @@ package dev.switchboard.ticket.intake;
 
 import dev.switchboard.contract.Json;
 import dev.switchboard.contract.routing.RoutingEvent;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -55,7 +57,13 @@ public class AssignmentConsumer {
                 unreadable.add(new AssignmentDeadLetters.Unreadable(record, e));
             }
         }
-        Context context = Vertx.currentContext();
+        // Each batch on a context of its own: Hibernate Reactive keeps the session and its transaction
+        // in the (duplicated) context, and the consumers' batches sharing one context shared one
+        // transaction under load (duplicate keys, "transaction is aborted", a partition left stuck).
+        Context current = Vertx.currentContext();
+        Context context = current == null ? VertxContext.createNewDuplicatedContext()
+                : VertxContext.createNewDuplicatedContext(current);
+        VertxContextSafetyToggle.setContextSafe(context, true); // used by this batch alone
         long start = System.nanoTime();
         return retried(Uni.createFrom().deferred(() -> deadLetters.send(unreadable)), "dead-lettering", unreadable.size())
                 .chain(() -> retried(Uni.createFrom().deferred(() -> intake.recordAll(events))
