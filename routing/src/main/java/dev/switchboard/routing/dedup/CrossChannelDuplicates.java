@@ -46,7 +46,7 @@ public class CrossChannelDuplicates {
 
     /**
      * The candidates of several contacts in one read, for messages received between {@code from}
-     * and {@code to}: what {@link #find} would read for each of them while nothing of theirs changed.
+     * and {@code to}: what {@link #check} would read for each of them while nothing of theirs changed.
      */
     public Uni<Map<UUID, List<Candidate>>> candidates(SqlConnection c, Collection<UUID> contactIds, Instant from,
                                                        Instant to) {
@@ -76,20 +76,9 @@ public class CrossChannelDuplicates {
     }
 
     /**
-     * Finds the original of this message, in the caller's transaction; records the message as a
-     * candidate for later ones when it has none.
-     */
-    public Uni<Optional<DuplicateMatch>> find(SqlConnection c, InboundMessage message, UUID contactId,
-                                              List<Candidate> prefetched) {
-        return check(c, message, contactId, prefetched)
-                .call(check -> check.textToRecord() == null ? Uni.createFrom().voidItem()
-                        : record(c, message, contactId, check.textToRecord()))
-                .map(Check::original);
-    }
-
-    /**
-     * {@link #find} without the write: the caller records {@link Check#textToRecord()} itself (routing
-     * writes it with the decision, in one statement).
+     * Finds the original of this message, in the caller's transaction. Keeping the message as a
+     * candidate for later ones ({@link Check#textToRecord()}) is the caller's: routing writes it with
+     * the decision, in one statement ({@code intake.DecisionStore}).
      *
      * @param prefetched the contact's candidates read for the whole batch ({@link #candidates}), or
      *                   null to read them here
@@ -147,19 +136,5 @@ public class CrossChannelDuplicates {
     private static Candidate candidate(Row r) {
         return new Candidate(r.getUUID("message_id"), r.getUUID("contact_id"), r.getString("channel"),
                 r.getString("conversation_key"), r.getString("normalised_text"), r.getOffsetDateTime("received_at"));
-    }
-
-    private static Uni<Void> record(SqlConnection c, InboundMessage message, UUID contactId, String text) {
-        return c.preparedQuery("INSERT INTO routing.recent_message "
-                        + "(message_id, contact_id, channel, conversation_key, received_at, normalised_text) "
-                        + "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (message_id) DO NOTHING")
-                .execute(Tuple.tuple()
-                        .addUUID(message.id())
-                        .addUUID(contactId)
-                        .addString(message.channel().id())
-                        .addString(message.conversationKey())
-                        .addOffsetDateTime(OffsetDateTime.ofInstant(message.receivedAt(), ZoneOffset.UTC))
-                        .addString(text))
-                .replaceWithVoid();
     }
 }

@@ -8,6 +8,7 @@ import dev.switchboard.contract.intake.InboundMessage;
 import dev.switchboard.contract.intake.Sender;
 import dev.switchboard.devkit.infra.SwitchboardInfraResource;
 import dev.switchboard.devkit.providers.SampleMessages;
+import dev.switchboard.routing.intake.DecisionStore;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
@@ -33,6 +34,8 @@ class DeduplicationTest {
     CrossChannelDuplicates crossChannel;
     @Inject
     DedupPruner pruner;
+    @Inject
+    DecisionStore decisions;
 
     // --- (b) the same mail through two routes
 
@@ -220,13 +223,24 @@ class DeduplicationTest {
     }
 
     private Optional<DuplicateMatch> find(InboundMessage message, UUID contactId) {
-        return inTx(c -> crossChannel.find(c, message, contactId, null));
+        return inTx(c -> checkAndKeep(c, message, contactId, null));
     }
 
     /** As routing's batches do: the candidates of all the batch's contacts read at once, then matched. */
     private Optional<DuplicateMatch> findInBatch(InboundMessage message, UUID contactId, List<UUID> batchContacts) {
         return inTx(c -> crossChannel.candidates(c, batchContacts, message.receivedAt(), message.receivedAt())
-                .chain(all -> crossChannel.find(c, message, contactId, all.getOrDefault(contactId, List.of()))));
+                .chain(all -> checkAndKeep(c, message, contactId, all.getOrDefault(contactId, List.of()))));
+    }
+
+    /** The check, then the candidate kept as routing keeps it: written with the message's decision. */
+    private Uni<Optional<DuplicateMatch>> checkAndKeep(SqlConnection c, InboundMessage message, UUID contactId,
+                                                       List<CrossChannelDuplicates.Candidate> prefetched) {
+        return crossChannel.check(c, message, contactId, prefetched)
+                .call(check -> check.textToRecord() == null ? Uni.createFrom().voidItem()
+                        : decisions.store(c, message.id(), message.channel().id(), message.conversationKey(), contactId,
+                                null, Instant.now(), "{}", true,
+                                new DecisionStore.Writes(check.textToRecord(), message.receivedAt(), null)))
+                .map(CrossChannelDuplicates.Check::original);
     }
 
     private <T> T inTx(Function<SqlConnection, Uni<T>> work) {
