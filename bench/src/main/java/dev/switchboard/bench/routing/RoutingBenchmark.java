@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -86,17 +87,17 @@ public final class RoutingBenchmark {
             System.out.printf("  routing's CPU: %.1f s, %.2f ms per decision (a figure other processes on the machine barely move)%n",
                     run.routingCpu().toMillis() / 1000.0,
                     run.decided() == 0 ? 0 : (double) run.routingCpu().toMillis() / run.decided());
-            long[] latencies = run.latencies();
+            Histogram latencies = run.latencies();
             System.out.printf("  intake -> decision on the topic: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n",
-                    percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99),
-                    latencies.length == 0 ? 0 : latencies[latencies.length - 1]);
+                    latencies.getValueAtPercentile(50), latencies.getValueAtPercentile(95),
+                    latencies.getValueAtPercentile(99), latencies.getMaxValue());
             System.out.printf("  decision latency p50 %s ms, p99 %s ms (routing's own timer)%n",
                     quantile(metrics, "0.5"), quantile(metrics, "0.99"));
         }
     }
 
-    /** One round of messages: how many were decided, in what time, at what CPU, with which latencies (sorted). */
-    private record Phase(double producedSeconds, int decided, double seconds, Duration routingCpu, long[] latencies) {
+    /** One round of messages: how many were decided, in what time, at what CPU, with which latencies (ms). */
+    private record Phase(double producedSeconds, int decided, double seconds, Duration routingCpu, Histogram latencies) {
     }
 
     private static Phase phase(String bootstrap, long routingPid, int messages, int customers, int rate, Random random)
@@ -129,19 +130,14 @@ public final class RoutingBenchmark {
         watching.join(Duration.ofMinutes(10).toMillis());
         watch.stop();
         Duration cpu = cpuOf(routingPid).minus(cpuBefore);
-        long[] latencies = watch.decidedAt.entrySet().stream()
-                .mapToLong(e -> Math.max(0, e.getValue() - sentAt.get(e.getKey())))
-                .sorted().toArray();
+        Histogram latencies = new Histogram(3);
+        watch.decidedAt.forEach((id, decided) -> latencies.recordValue(Math.max(0, decided - sentAt.get(id))));
         return new Phase(produced, watch.decidedAt.size(), (watch.lastNanos.get() - start) / 1e9, cpu, latencies);
     }
 
     /** CPU time the process has used so far (user and system, all threads). */
     private static Duration cpuOf(long pid) {
         return ProcessHandle.of(pid).flatMap(h -> h.info().totalCpuDuration()).orElse(Duration.ZERO);
-    }
-
-    private static long percentile(long[] sorted, int p) {
-        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
     }
 
     /** Reads decisions as they are published: when each message's first decision was sent (send clock). */
