@@ -58,8 +58,7 @@ public class AssignmentConsumer {
             }
         }
         // Each batch on a context of its own: Hibernate Reactive keeps the session and its transaction
-        // in the (duplicated) context, and the consumers' batches sharing one context shared one
-        // transaction under load (duplicate keys, "transaction is aborted", a partition left stuck).
+        // in the (duplicated) context, so nothing of a failed attempt can leak into the next batch.
         Context current = Vertx.currentContext();
         Context context = current == null ? VertxContext.createNewDuplicatedContext()
                 : VertxContext.createNewDuplicatedContext(current);
@@ -76,7 +75,10 @@ public class AssignmentConsumer {
 
     private static <T> Uni<T> retried(Uni<T> attempt, String what, int size) {
         return attempt
-                .onFailure().invoke(e -> LOG.warnf("%s a batch of %d failed, retrying: %s", what, size, e.toString()))
+                .onFailure().invoke(e -> {
+                    LOG.warnf("%s a batch of %d failed, retrying: %s", what, size, e.toString());
+                    LOG.debug("the failure in full", e);
+                })
                 .onFailure().retry().withBackOff(RETRY_FIRST, RETRY_MAX).indefinitely();
     }
 }

@@ -29,6 +29,7 @@ final class IntakeBatch {
     private final Map<String, Ticket> latest = new HashMap<>();
     private final Deque<Long> numbers = new ArrayDeque<>();
     private final List<OutboxEntry> outbox = new ArrayList<>();
+    private final List<TicketMessage> messages = new ArrayList<>();
 
     IntakeBatch(List<TicketMessage> stored, List<Ticket> openTickets, List<Ticket> latestTickets) {
         stored.forEach(m -> known.put(m.id, m));
@@ -91,6 +92,19 @@ final class IntakeBatch {
     /** The next drawn number, or null when none is left. */
     Long nextNumber() {
         return numbers.pollFirst();
+    }
+
+    /**
+     * A message to persist at the end of the batch, after the tickets it opened: the inserts go out
+     * grouped by table without Hibernate's insert ordering, whose sorter is one instance shared by all
+     * sessions in Hibernate Reactive (concurrent flushes corrupted each other's inserts).
+     */
+    void message(TicketMessage message) {
+        messages.add(message);
+    }
+
+    List<TicketMessage> messages() {
+        return messages;
     }
 
     /** An outbox row to write at the end of the batch, after those added before it. */

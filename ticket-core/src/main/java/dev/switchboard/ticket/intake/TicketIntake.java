@@ -63,8 +63,9 @@ public class TicketIntake {
     /**
      * Applies a batch of events in their order, in one transaction: one outcome per event. Three
      * queries read what the batch needs to know ({@link IntakeBatch}), a fourth draws the ticket numbers
-     * it may need. The session flushes once, at the end (flush mode MANUAL): the rows of the whole batch
-     * go out together in statement batches, instead of a flush before every query (Hibernate Reactive
+     * it may need. The session flushes once, at the end (flush mode MANUAL): the new tickets (persisted as
+     * the events open them) and then the batch's messages (persisted together just before) go out in
+     * statement batches per table, instead of a flush before every query (Hibernate Reactive
      * flushes even before a native query in COMMIT mode); then the batch's outbox rows, in the order the
      * events wrote them, in one statement. That is safe because the queries left in an event's path (open
      * survey, stored rating, a merge target) read rows the batch does not write, or return the session's
@@ -79,6 +80,8 @@ public class TicketIntake {
                             session.setFlushMode(FlushMode.MANUAL);
                             return known(events)
                                     .chain(batch -> applyInOrder(events, batch)
+                                            .call(() -> batch.messages().isEmpty() ? Uni.createFrom().voidItem()
+                                                    : messages.persist(batch.messages()))
                                             .call(session::flush)
                                             .call(() -> outbox.addAll(batch.outbox())));
                         }))
@@ -225,10 +228,11 @@ public class TicketIntake {
         if (acknowledgement != null) {
             batch.outbox(outbox.entry(acknowledgement.outbound()));
         }
+        batch.message(stored);
+        if (acknowledgement != null) {
+            batch.message(acknowledgement.message());
+        }
         return saveTicket
-                .chain(() -> messages.persist(stored))
-                .chain(() -> acknowledgement == null ? Uni.createFrom().voidItem()
-                        : messages.persist(acknowledgement.message()))
                 // A rating writes its outbox row now, ahead of the batch's: no row of the batch is about that
                 // ticket before it, since a ticket the batch touched is open and takes no rating.
                 .chain(() -> target.csatRating() == null ? Uni.createFrom().voidItem()
