@@ -3,6 +3,7 @@ package dev.switchboard.routing.assignment;
 import dev.switchboard.contract.Channel;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -58,6 +59,13 @@ public record Agent(
 
     /** Whether an agent takes new work right now, as they set it. */
     public enum Presence {
-        ONLINE, AWAY, OFFLINE
+        ONLINE, AWAY, OFFLINE;
+
+        private final String label = name().toLowerCase(Locale.ROOT);
+
+        /** "online", "away", "offline": as a decision's explanation says it. */
+        public String label() {
+            return label;
+        }
     }
 }

@@ -26,6 +26,7 @@ public final class AssignmentEngine {
     static final double IDLE_WEIGHT_PER_MINUTE = 1.0 / 6; // an hour idle is worth 10 points
     static final long IDLE_CAP_MINUTES = 60;
     private static final int CANDIDATES_SHOWN = 3;
+    private static final int SHOWN_BY_NAME = 3;
 
     private AssignmentEngine() {
     }
@@ -49,21 +50,23 @@ public final class AssignmentEngine {
             }
             reasons.add("sticky agent " + stickyAgent.get() + " cannot take it now: " + refusal.get());
         }
-        Map<String, List<String>> refused = new LinkedHashMap<>();
+        // Refused agents grouped by the rule they failed, in the order first seen; the text of each reason
+        // is written once the scan is over, and for a large group once (not 500 strings per decision).
+        Map<Eligibility, List<Agent>> refused = new LinkedHashMap<>();
         // Each eligible agent scored once; only the best few are kept in order (no sort of 500 agents).
         List<Scored> best = new ArrayList<>(CANDIDATES_SHOWN + 1);
         int eligible = 0;
         for (Agent agent : agents) {
-            Optional<String> refusal = Eligibility.check(agent, work, load, moment);
-            if (refusal.isPresent()) {
-                refused.computeIfAbsent(refusal.get(), r -> new ArrayList<>()).add(agent.id());
+            Eligibility failed = Eligibility.firstFailed(agent, work, load, moment);
+            if (failed != null) {
+                refused.computeIfAbsent(failed, r -> new ArrayList<>()).add(agent);
                 continue;
             }
             eligible++;
             keepBest(best, new Scored(agent, score(agent, work, load, now)));
         }
         if (!refused.isEmpty()) {
-            reasons.add("not eligible: " + summarise(refused));
+            reasons.add("not eligible: " + summarise(refused, work, load));
         }
         if (eligible == 0) {
             reasons.add("queued: no eligible agent with free capacity");
@@ -136,12 +139,25 @@ public final class AssignmentEngine {
         return needs.toString();
     }
 
-    /** "12 offline, 3 at capacity (...)": counts, not 500 names. */
-    private static String summarise(Map<String, List<String>> refused) {
-        return refused.entrySet().stream()
-                .map(e -> e.getValue().size() <= 3
-                        ? String.join(", ", e.getValue()) + " " + e.getKey()
-                        : e.getValue().size() + " agents " + e.getKey())
-                .collect(Collectors.joining("; "));
+    /**
+     * "ann at capacity (3/3 whatsapp); 12 agents offline; 40 agents at capacity on whatsapp": names
+     * and exact reasons for up to three agents with the same reason, counts beyond.
+     */
+    private static String summarise(Map<Eligibility, List<Agent>> refused, WorkItem work, AgentLoad load) {
+        List<String> parts = new ArrayList<>();
+        refused.forEach((rule, group) -> {
+            String common = group.size() > SHOWN_BY_NAME ? rule.reasonForMany(work) : null;
+            if (common != null) {
+                parts.add(group.size() + " agents " + common);
+                return;
+            }
+            Map<String, List<String>> byReason = new LinkedHashMap<>();
+            group.forEach(agent -> byReason.computeIfAbsent(rule.reason(agent, work, load), r -> new ArrayList<>())
+                    .add(agent.id()));
+            byReason.forEach((reason, ids) -> parts.add(ids.size() <= SHOWN_BY_NAME
+                    ? String.join(", ", ids) + " " + reason
+                    : ids.size() + " agents " + reason));
+        });
+        return String.join("; ", parts);
     }
 }

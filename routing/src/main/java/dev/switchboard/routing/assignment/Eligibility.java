@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -15,75 +14,123 @@ import java.util.Optional;
 public enum Eligibility {
     NOT_DECLINED {
         @Override
-        Optional<String> refusal(Agent agent, WorkItem work, AgentLoad load, Moment now) {
-            return work.declinedBy().contains(agent.id()) ? Optional.of("let an earlier offer go unanswered")
-                    : Optional.empty();
+        boolean allows(Agent agent, WorkItem work, AgentLoad load, Moment now) {
+            return !work.declinedBy().contains(agent.id());
+        }
+
+        @Override
+        String reason(Agent agent, WorkItem work, AgentLoad load) {
+            return "let an earlier offer go unanswered";
         }
     },
     ONLINE {
         @Override
-        Optional<String> refusal(Agent agent, WorkItem work, AgentLoad load, Moment now) {
-            return agent.presence() == Agent.Presence.ONLINE ? Optional.empty()
-                    : Optional.of(agent.presence().name().toLowerCase(Locale.ROOT));
+        boolean allows(Agent agent, WorkItem work, AgentLoad load, Moment now) {
+            return agent.presence() == Agent.Presence.ONLINE;
+        }
+
+        @Override
+        String reason(Agent agent, WorkItem work, AgentLoad load) {
+            return agent.presence().label();
         }
     },
     ON_SCHEDULE {
         @Override
-        Optional<String> refusal(Agent agent, WorkItem work, AgentLoad load, Moment now) {
-            return agent.schedule().isWorking(now.in(agent.schedule().zone())) ? Optional.empty() : Optional.of("off schedule");
+        boolean allows(Agent agent, WorkItem work, AgentLoad load, Moment now) {
+            return agent.schedule().isWorking(now.in(agent.schedule().zone()));
+        }
+
+        @Override
+        String reason(Agent agent, WorkItem work, AgentLoad load) {
+            return "off schedule";
         }
     },
     HANDLES_CHANNEL {
         @Override
-        Optional<String> refusal(Agent agent, WorkItem work, AgentLoad load, Moment now) {
-            return agent.capacityFor(work.channel()) > 0 ? Optional.empty()
-                    : Optional.of("does not handle " + work.channel().id());
+        boolean allows(Agent agent, WorkItem work, AgentLoad load, Moment now) {
+            return agent.capacityFor(work.channel()) > 0;
+        }
+
+        @Override
+        String reason(Agent agent, WorkItem work, AgentLoad load) {
+            return "does not handle " + work.channel().id();
         }
     },
     RIGHT_TIER {
         @Override
-        Optional<String> refusal(Agent agent, WorkItem work, AgentLoad load, Moment now) {
-            return agent.tier() == work.tier() ? Optional.empty() : Optional.of("not tier " + work.tier());
+        boolean allows(Agent agent, WorkItem work, AgentLoad load, Moment now) {
+            return agent.tier() == work.tier();
+        }
+
+        @Override
+        String reason(Agent agent, WorkItem work, AgentLoad load) {
+            return "not tier " + work.tier();
         }
     },
     HAS_SKILL {
         @Override
-        Optional<String> refusal(Agent agent, WorkItem work, AgentLoad load, Moment now) {
-            if (work.skill() == null || agent.skillLevel(work.skill()) >= work.minSkillLevel()) {
-                return Optional.empty();
-            }
-            return Optional.of("skill " + work.skill() + " below " + work.minSkillLevel());
+        boolean allows(Agent agent, WorkItem work, AgentLoad load, Moment now) {
+            return work.skill() == null || agent.skillLevel(work.skill()) >= work.minSkillLevel();
+        }
+
+        @Override
+        String reason(Agent agent, WorkItem work, AgentLoad load) {
+            return "skill " + work.skill() + " below " + work.minSkillLevel();
         }
     },
     SUPPORTS_PRODUCT {
         @Override
-        Optional<String> refusal(Agent agent, WorkItem work, AgentLoad load, Moment now) {
-            if (work.product() == null || agent.products().isEmpty() || agent.products().contains(work.product())) {
-                return Optional.empty();
-            }
-            return Optional.of("does not support " + work.product());
+        boolean allows(Agent agent, WorkItem work, AgentLoad load, Moment now) {
+            return work.product() == null || agent.products().isEmpty() || agent.products().contains(work.product());
+        }
+
+        @Override
+        String reason(Agent agent, WorkItem work, AgentLoad load) {
+            return "does not support " + work.product();
         }
     },
     SPEAKS_LANGUAGE {
         @Override
-        Optional<String> refusal(Agent agent, WorkItem work, AgentLoad load, Moment now) {
-            if (work.language() == null || agent.languages().isEmpty() || agent.languages().contains(work.language())) {
-                return Optional.empty();
-            }
-            return Optional.of("does not speak " + work.language());
+        boolean allows(Agent agent, WorkItem work, AgentLoad load, Moment now) {
+            return work.language() == null || agent.languages().isEmpty() || agent.languages().contains(work.language());
+        }
+
+        @Override
+        String reason(Agent agent, WorkItem work, AgentLoad load) {
+            return "does not speak " + work.language();
         }
     },
     WITHIN_CAPACITY {
         @Override
-        Optional<String> refusal(Agent agent, WorkItem work, AgentLoad load, Moment now) {
-            int active = load.active(agent.id(), work.channel());
-            return active < agent.capacityFor(work.channel()) ? Optional.empty()
-                    : Optional.of("at capacity (" + active + "/" + agent.capacityFor(work.channel()) + " "
-                    + work.channel().id() + ")");
+        boolean allows(Agent agent, WorkItem work, AgentLoad load, Moment now) {
+            return load.active(agent.id(), work.channel()) < agent.capacityFor(work.channel());
+        }
+
+        @Override
+        String reason(Agent agent, WorkItem work, AgentLoad load) {
+            return "at capacity (" + load.active(agent.id(), work.channel()) + "/" + agent.capacityFor(work.channel()) + " "
+                    + work.channel().id() + ")";
+        }
+
+        @Override
+        String reasonForMany(WorkItem work) {
+            return "at capacity on " + work.channel().id();
         }
     };
 
-    abstract Optional<String> refusal(Agent agent, WorkItem work, AgentLoad load, Moment now);
+    /** Whether the agent passes this rule; cheap, no text: it runs for every agent on every decision. */
+    abstract boolean allows(Agent agent, WorkItem work, AgentLoad load, Moment now);
+
+    /** Why the agent fails this rule, e.g. "at capacity (3/3 whatsapp)"; only written for a decision's explanation. */
+    abstract String reason(Agent agent, WorkItem work, AgentLoad load);
+
+    /**
+     * The reason for a group of agents refused by this rule; null when each agent's own reason is to be
+     * counted (they may differ, as "away" and "offline" do).
+     */
+    String reasonForMany(WorkItem work) {
+        return null;
+    }
 
     /** values() copies the array on every call: once per agent and message adds up. */
     private static final Eligibility[] RULES = values();
@@ -94,26 +141,38 @@ public enum Eligibility {
     }
 
     static Optional<String> check(Agent agent, WorkItem work, AgentLoad load, Moment now) {
+        Eligibility failed = firstFailed(agent, work, load, now);
+        return failed == null ? Optional.empty() : Optional.of(failed.reason(agent, work, load));
+    }
+
+    /** The first rule the agent fails, or null when the agent may take the work. */
+    static Eligibility firstFailed(Agent agent, WorkItem work, AgentLoad load, Moment now) {
         for (Eligibility rule : RULES) {
-            Optional<String> refusal = rule.refusal(agent, work, load, now);
-            if (refusal.isPresent()) {
-                return refusal;
+            if (!rule.allows(agent, work, load, now)) {
+                return rule;
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     /** One instant and its local date and time per zone, computed once for all agents of that zone. */
     static final class Moment {
         private final Instant instant;
         private final Map<ZoneId, ZonedDateTime> local = new HashMap<>();
+        // Agents of one team mostly share a zone: the last one asked is checked before hashing.
+        private ZoneId lastZone;
+        private ZonedDateTime lastLocal;
 
         Moment(Instant instant) {
             this.instant = instant;
         }
 
         ZonedDateTime in(ZoneId zone) {
-            return local.computeIfAbsent(zone, instant::atZone);
+            if (zone != lastZone) {
+                lastLocal = local.computeIfAbsent(zone, instant::atZone);
+                lastZone = zone;
+            }
+            return lastLocal;
         }
     }
 }
