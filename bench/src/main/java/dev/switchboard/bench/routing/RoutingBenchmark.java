@@ -84,7 +84,8 @@ public final class RoutingBenchmark {
                     warmup);
             System.out.printf("  produced to intake in %.1f s; %d decisions after %.1f s: %.0f messages/s%n",
                     run.producedSeconds(), run.decided(), run.seconds(), run.decided() / run.seconds());
-            System.out.printf("  routing's CPU: %.1f s, %.2f ms per decision (a figure other processes on the machine barely move)%n",
+            System.out.printf("  routing's CPU: %.1f s, %.2f ms per decision (all its threads, JIT compilation included: warm up long"
+                            + " enough; it rises when other processes share the cores)%n",
                     run.routingCpu().toMillis() / 1000.0,
                     run.decided() == 0 ? 0 : (double) run.routingCpu().toMillis() / run.decided());
             Histogram latencies = run.latencies();
