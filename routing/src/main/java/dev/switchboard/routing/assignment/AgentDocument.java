@@ -84,7 +84,7 @@ public record AgentDocument(
         agent.schedule().week().forEach((day, shifts) -> week.put(day.name().toLowerCase(Locale.ROOT),
                 shifts.stream().map(s -> s.start() + "-" + s.end()).toList()));
         return new AgentDocument(agent.id(), agent.name(), agent.team(), agent.tier(),
-                agent.presence().name().toLowerCase(Locale.ROOT), agent.skills(), List.copyOf(agent.products()),
+                agent.presence().label(), agent.skills(), List.copyOf(agent.products()),
                 List.copyOf(agent.languages()), capacity, new Schedule(agent.schedule().zone().getId(), week));
     }
 

@@ -19,7 +19,7 @@ public enum Eligibility {
         }
 
         @Override
-        String reason(Agent agent, WorkItem work, AgentLoad load) {
+        String reasonForMany(WorkItem work) {
             return "let an earlier offer go unanswered";
         }
     },
@@ -33,6 +33,11 @@ public enum Eligibility {
         String reason(Agent agent, WorkItem work, AgentLoad load) {
             return agent.presence().label();
         }
+
+        @Override
+        String reasonForMany(WorkItem work) {
+            return null; // "away" and "offline" are counted apart
+        }
     },
     ON_SCHEDULE {
         @Override
@@ -41,7 +46,7 @@ public enum Eligibility {
         }
 
         @Override
-        String reason(Agent agent, WorkItem work, AgentLoad load) {
+        String reasonForMany(WorkItem work) {
             return "off schedule";
         }
     },
@@ -52,7 +57,7 @@ public enum Eligibility {
         }
 
         @Override
-        String reason(Agent agent, WorkItem work, AgentLoad load) {
+        String reasonForMany(WorkItem work) {
             return "does not handle " + work.channel().id();
         }
     },
@@ -63,7 +68,7 @@ public enum Eligibility {
         }
 
         @Override
-        String reason(Agent agent, WorkItem work, AgentLoad load) {
+        String reasonForMany(WorkItem work) {
             return "not tier " + work.tier();
         }
     },
@@ -74,7 +79,7 @@ public enum Eligibility {
         }
 
         @Override
-        String reason(Agent agent, WorkItem work, AgentLoad load) {
+        String reasonForMany(WorkItem work) {
             return "skill " + work.skill() + " below " + work.minSkillLevel();
         }
     },
@@ -85,7 +90,7 @@ public enum Eligibility {
         }
 
         @Override
-        String reason(Agent agent, WorkItem work, AgentLoad load) {
+        String reasonForMany(WorkItem work) {
             return "does not support " + work.product();
         }
     },
@@ -96,7 +101,7 @@ public enum Eligibility {
         }
 
         @Override
-        String reason(Agent agent, WorkItem work, AgentLoad load) {
+        String reasonForMany(WorkItem work) {
             return "does not speak " + work.language();
         }
     },
@@ -121,16 +126,19 @@ public enum Eligibility {
     /** Whether the agent passes this rule; cheap, no text: it runs for every agent on every decision. */
     abstract boolean allows(Agent agent, WorkItem work, AgentLoad load, Moment now);
 
-    /** Why the agent fails this rule, e.g. "at capacity (3/3 whatsapp)"; only written for a decision's explanation. */
-    abstract String reason(Agent agent, WorkItem work, AgentLoad load);
+    /**
+     * Why the agent fails this rule, e.g. "at capacity (3/3 whatsapp)"; only written for a decision's
+     * explanation. Most rules' reason depends on the work alone: the same for every agent refused.
+     */
+    String reason(Agent agent, WorkItem work, AgentLoad load) {
+        return reasonForMany(work);
+    }
 
     /**
-     * The reason for a group of agents refused by this rule; null when each agent's own reason is to be
-     * counted (they may differ, as "away" and "offline" do).
+     * The reason for any number of agents refused by this rule, written once per decision; null when it
+     * depends on the agent (then each agent's own reason is counted).
      */
-    String reasonForMany(WorkItem work) {
-        return null;
-    }
+    abstract String reasonForMany(WorkItem work);
 
     /** values() copies the array on every call: once per agent and message adds up. */
     private static final Eligibility[] RULES = values();

@@ -11,6 +11,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -118,5 +119,27 @@ class AssignmentEngineTest {
 
         assertThat(plan.assignments()).extracting(p -> p.work().messageId()).containsExactly(critical.messageId());
         assertThat(plan.loadAfter().active("ann", Channel.WHATSAPP)).isEqualTo(1);
+    }
+
+    @Test
+    void aLargeTeamIsExplainedByCountsPerReasonNotByEveryName() {
+        WorkItem work = work(Channel.WHATSAPP, Priority.MEDIUM, null, 1);
+        List<Agent> team = new ArrayList<>();
+        AgentLoad load = AgentLoad.empty();
+        for (int i = 0; i < 5; i++) {
+            Agent full = agent("full-" + i, Map.of(), Map.of(Channel.WHATSAPP, 1));
+            load = load.plus(full.id(), Channel.WHATSAPP, NOW);
+            team.add(full);
+        }
+        for (int i = 0; i < 4; i++) {
+            team.add(agent("mail-" + i, Map.of(), Map.of(Channel.EMAIL, 10)));
+        }
+        team.add(agent("free", Map.of(), Map.of(Channel.WHATSAPP, 2)));
+
+        AssignmentOutcome.Assign outcome = (AssignmentOutcome.Assign)
+                AssignmentEngine.decide(work, team, load, Optional.empty(), NOW);
+
+        assertThat(outcome.agentId()).isEqualTo("free");
+        assertThat(outcome.reasons()).contains("not eligible: 5 agents at capacity on whatsapp; 4 agents does not handle whatsapp");
     }
 }
