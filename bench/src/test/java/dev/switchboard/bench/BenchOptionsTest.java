@@ -1,0 +1,50 @@
+package dev.switchboard.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What ./bench.sh makes of its command line: the run a user asked for, or a clear refusal before anything starts. */
+class BenchOptionsTest {
+
+    @Test
+    void theStandardScenarioWarmsUpForAMinuteUnlessTold() {
+        assertThat(BenchOptions.parse(List.of()).warmup()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(BenchOptions.parse(List.of("--warmup", "2m")).warmup()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(BenchOptions.parse(List.of("--warmup", "0")).warmup()).isEqualTo(Duration.ZERO);
+    }
+
+    @Test
+    void otherScenariosStartColdUnlessAskedToWarmUp() {
+        assertThat(BenchOptions.parse(List.of("--scenario", "smoke")).warmup()).isEqualTo(Duration.ZERO);
+        BenchOptions faults = BenchOptions.parse(List.of("--fault", "kill-routing"));
+        assertThat(faults.scenario()).isEqualTo("faults");
+        assertThat(faults.warmup()).isEqualTo(Duration.ZERO);
+        assertThat(BenchOptions.parse(List.of("--scenario", "smoke", "--warmup", "30s")).warmup())
+                .isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void theSustainedRunOfTheReadmeIsReadAsWritten() {
+        BenchOptions options = BenchOptions.parse(List.of("--rate", "150", "--duration", "5m", "--seed", "42",
+                "--out", "bench/target/bench-sustained-5m"));
+        assertThat(options.rate()).isEqualTo(150);
+        assertThat(options.duration()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(options.seed()).isEqualTo(42);
+        assertThat(options.out()).hasToString("bench/target/bench-sustained-5m");
+        assertThat(options.agents()).isEqualTo(500);
+    }
+
+    @Test
+    void aMistypedCommandLineIsRefusedWithTheUsage() {
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--warmpu", "60s")))
+                .hasMessageContaining("unknown option --warmpu").hasMessageContaining("usage: ./bench.sh");
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--warmup")))
+                .hasMessageContaining("--warmup needs a value");
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--fault", "unplug-the-office")))
+                .hasMessageContaining("unknown fault unplug-the-office");
+    }
+}
