@@ -4,16 +4,23 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Samples CPU (utime + stime from {@code /proc/<pid>/stat}) and resident memory ({@code VmRSS} in
- * {@code /proc/<pid>/status}) of each process once a second. Linux only; elsewhere it reports nothing.
+ * {@code /proc/<pid>/status}) of each process once a second. A process given as a tree (PostgreSQL: the
+ * postmaster and its backends) counts the CPU of every process in it and their proportional memory
+ * ({@code Pss} in {@code smaps_rollup}, so shared buffers count once). Linux only; elsewhere it reports
+ * nothing.
  */
 public final class ProcessSampler implements AutoCloseable {
     /** CPU in percent of one core, averaged over the run and at its busiest second; memory in MiB. */
@@ -25,8 +32,11 @@ public final class ProcessSampler implements AutoCloseable {
     private static final double TICKS_PER_SECOND = 100.0;
 
     private final Map<String, Long> pids;
+    private final Set<String> trees;
     private final Map<String, List<double[]>> samples = new LinkedHashMap<>();
     private final Map<String, long[]> previous = new LinkedHashMap<>();
+    /** For a tree: each process's CPU ticks at the last sample, so a backend that ends takes none back. */
+    private final Map<String, Map<Long, Long>> previousTree = new LinkedHashMap<>();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "bench-process-sampler");
         thread.setDaemon(true);
@@ -35,8 +45,18 @@ public final class ProcessSampler implements AutoCloseable {
 
     /** @param pids process name to pid */
     public ProcessSampler(Map<String, Long> pids) {
+        this(pids, Map.of());
+    }
+
+    /**
+     * @param pids  process name to pid
+     * @param trees process name to the pid of a process measured with all its descendants
+     */
+    public ProcessSampler(Map<String, Long> pids, Map<String, Long> trees) {
         this.pids = new LinkedHashMap<>(pids);
-        pids.keySet().forEach(name -> samples.put(name, new ArrayList<>()));
+        this.pids.putAll(trees);
+        this.trees = Set.copyOf(trees.keySet());
+        this.pids.keySet().forEach(name -> samples.put(name, new ArrayList<>()));
         sample();
         ticker.scheduleAtFixedRate(this::sample, 1, 1, TimeUnit.SECONDS);
     }
@@ -44,6 +64,10 @@ public final class ProcessSampler implements AutoCloseable {
     private synchronized void sample() {
         long now = System.nanoTime();
         pids.forEach((name, pid) -> {
+            if (trees.contains(name)) {
+                sampleTree(name, pid, now);
+                return;
+            }
             Long ticks = cpuTicks(pid);
             Long rssKiB = rssKiB(pid);
             if (ticks == null || rssKiB == null) {
@@ -56,6 +80,47 @@ public final class ProcessSampler implements AutoCloseable {
                 samples.get(name).add(new double[] {cpu, rssKiB / 1024.0});
             }
         });
+    }
+
+    private void sampleTree(String name, long root, long now) {
+        Optional<ProcessHandle> handle = ProcessHandle.of(root);
+        if (handle.isEmpty()) {
+            return; // stopped (a restart fault): no sample
+        }
+        Map<Long, Long> ticks = new HashMap<>();
+        long pssKiB = 0;
+        for (long pid : Stream.concat(Stream.of(root), handle.get().descendants().map(ProcessHandle::pid)).toList()) {
+            Long t = cpuTicks(pid);
+            if (t != null) {
+                ticks.put(pid, t);
+                Long pss = pssKiB(pid);
+                pssKiB += pss == null ? 0 : pss;
+            }
+        }
+        Map<Long, Long> before = previousTree.put(name, ticks);
+        long[] at = previous.put(name, new long[] {now, 0});
+        if (before != null && at != null) {
+            long delta = 0;
+            for (Map.Entry<Long, Long> e : ticks.entrySet()) {
+                // A process born since the last sample counts all its CPU: it was spent in this interval or just before.
+                delta += e.getValue() - before.getOrDefault(e.getKey(), 0L);
+            }
+            double seconds = (now - at[0]) / 1e9;
+            samples.get(name).add(new double[] {delta / TICKS_PER_SECOND / seconds * 100, pssKiB / 1024.0});
+        }
+    }
+
+    private static Long pssKiB(long pid) {
+        String rollup = read(Path.of("/proc", String.valueOf(pid), "smaps_rollup"));
+        if (rollup == null) {
+            return null;
+        }
+        for (String line : rollup.split("\n")) {
+            if (line.startsWith("Pss:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return null;
     }
 
     private static Long cpuTicks(long pid) {

@@ -64,7 +64,8 @@ final class MarkdownReport {
         }
 
         md.append("\n## Processes\n\nCPU in % of one core (the machine has ")
-                .append(Runtime.getRuntime().availableProcessors()).append(" and may be shared).\n\n");
+                .append(Runtime.getRuntime().availableProcessors()).append(" and may be shared). PostgreSQL counts the")
+                .append(" postmaster and all its backends; its memory is their proportional share (Pss).\n\n");
         md.append("| process | pid | CPU avg % | CPU max % | RSS avg MiB | RSS max MiB |\n");
         md.append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
         for (ProcessSampler.Usage u : f.processes()) {

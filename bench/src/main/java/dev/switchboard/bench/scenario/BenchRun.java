@@ -63,7 +63,9 @@ public final class BenchRun {
         List<ProcessSampler.Usage> usage;
         List<FaultFigures> faultFigures;
         double loadSeconds; // longer than the scenario's duration when faults were still recovering
-        try (ProcessSampler sampler = new ProcessSampler(pids())) {
+        long database = stack.databasePid();
+        try (ProcessSampler sampler = new ProcessSampler(pids(),
+                database > 0 ? Map.of("postgresql (all processes)", database) : Map.of())) {
             console.printf("Load: %s scenario, %s, %d s, seed %d%n", scenario.name(),
                     scenario.ratePerSecond() == 0 ? "full speed" : scenario.ratePerSecond() + "/s",
                     scenario.duration().toSeconds(), scenario.seed());
