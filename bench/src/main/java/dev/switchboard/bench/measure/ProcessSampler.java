@@ -111,16 +111,7 @@ public final class ProcessSampler implements AutoCloseable {
     }
 
     private static Long pssKiB(long pid) {
-        String rollup = read(Path.of("/proc", String.valueOf(pid), "smaps_rollup"));
-        if (rollup == null) {
-            return null;
-        }
-        for (String line : rollup.split("\n")) {
-            if (line.startsWith("Pss:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", ""));
-            }
-        }
-        return null;
+        return kiB(Path.of("/proc", String.valueOf(pid), "smaps_rollup"), "Pss:");
     }
 
     private static Long cpuTicks(long pid) {
@@ -134,12 +125,17 @@ public final class ProcessSampler implements AutoCloseable {
     }
 
     private static Long rssKiB(long pid) {
-        String status = read(Path.of("/proc", String.valueOf(pid), "status"));
-        if (status == null) {
+        return kiB(Path.of("/proc", String.valueOf(pid), "status"), "VmRSS:");
+    }
+
+    /** The figure (in kB) of the line starting with {@code label} in a /proc file; null if absent. */
+    private static Long kiB(Path file, String label) {
+        String text = read(file);
+        if (text == null) {
             return null;
         }
-        for (String line : status.split("\n")) {
-            if (line.startsWith("VmRSS:")) {
+        for (String line : text.split("\n")) {
+            if (line.startsWith(label)) {
                 return Long.parseLong(line.replaceAll("[^0-9]", ""));
             }
         }
