@@ -21,6 +21,10 @@ import java.util.stream.Stream;
  * postmaster and its backends) counts the CPU of every process in it and their proportional memory
  * ({@code Pss} in {@code smaps_rollup}, so shared buffers count once). Linux only; elsewhere it reports
  * nothing.
+ *
+ * <p>A tree's memory is read every {@value #TREE_MEMORY_EVERY} samples: {@code smaps_rollup} makes the
+ * kernel walk each backend's page tables (about 60 ms of CPU a second for PostgreSQL's fifteen processes,
+ * measured), which the sampler would otherwise take from the processes it measures.
  */
 public final class ProcessSampler implements AutoCloseable {
     /** CPU in percent of one core, averaged over the run and at its busiest second; memory in MiB. */
@@ -30,6 +34,7 @@ public final class ProcessSampler implements AutoCloseable {
 
     // USER_HZ is 100 on every mainstream Linux; /proc reports CPU time in these ticks.
     private static final double TICKS_PER_SECOND = 100.0;
+    private static final int TREE_MEMORY_EVERY = 10;
 
     private final Map<String, Long> pids;
     private final Set<String> trees;
@@ -37,6 +42,9 @@ public final class ProcessSampler implements AutoCloseable {
     private final Map<String, long[]> previous = new LinkedHashMap<>();
     /** For a tree: each process's CPU ticks at the last sample, so a backend that ends takes none back. */
     private final Map<String, Map<Long, Long>> previousTree = new LinkedHashMap<>();
+    private final Map<String, Long> previousTreeNanos = new HashMap<>();
+    /** For a tree: its memory when last read, and how many samples ago. */
+    private final Map<String, double[]> treeMemory = new HashMap<>();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "bench-process-sampler");
         thread.setDaemon(true);
@@ -87,26 +95,34 @@ public final class ProcessSampler implements AutoCloseable {
         if (handle.isEmpty()) {
             return; // stopped (a restart fault): no sample
         }
+        double[] memory = treeMemory.computeIfAbsent(name, n -> new double[] {0, TREE_MEMORY_EVERY});
+        boolean readMemory = memory[1]++ >= TREE_MEMORY_EVERY;
         Map<Long, Long> ticks = new HashMap<>();
         long pssKiB = 0;
         for (long pid : Stream.concat(Stream.of(root), handle.get().descendants().map(ProcessHandle::pid)).toList()) {
             Long t = cpuTicks(pid);
             if (t != null) {
                 ticks.put(pid, t);
-                Long pss = pssKiB(pid);
-                pssKiB += pss == null ? 0 : pss;
+                if (readMemory) {
+                    Long pss = pssKiB(pid);
+                    pssKiB += pss == null ? 0 : pss;
+                }
             }
         }
+        if (readMemory) {
+            memory[0] = pssKiB / 1024.0;
+            memory[1] = 1;
+        }
         Map<Long, Long> before = previousTree.put(name, ticks);
-        long[] at = previous.put(name, new long[] {now, 0});
+        Long at = previousTreeNanos.put(name, now);
         if (before != null && at != null) {
             long delta = 0;
             for (Map.Entry<Long, Long> e : ticks.entrySet()) {
                 // A process born since the last sample counts all its CPU: it was spent in this interval or just before.
                 delta += e.getValue() - before.getOrDefault(e.getKey(), 0L);
             }
-            double seconds = (now - at[0]) / 1e9;
-            samples.get(name).add(new double[] {delta / TICKS_PER_SECOND / seconds * 100, pssKiB / 1024.0});
+            double seconds = (now - at) / 1e9;
+            samples.get(name).add(new double[] {delta / TICKS_PER_SECOND / seconds * 100, memory[0]});
         }
     }
 

@@ -32,7 +32,7 @@ public record Agent(
     public Agent {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(presence, "presence");
-        Objects.requireNonNull(schedule, "schedule");
+        schedule = Objects.requireNonNull(schedule, "schedule").canonical();
         skills = Map.copyOf(skills == null ? Map.of() : skills);
         products = Set.copyOf(products == null ? Set.of() : products);
         languages = Set.copyOf(languages == null ? Set.of() : languages);

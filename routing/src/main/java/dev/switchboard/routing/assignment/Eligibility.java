@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,7 +43,7 @@ public enum Eligibility {
     ON_SCHEDULE {
         @Override
         boolean allows(Agent agent, WorkItem work, AgentLoad load, Moment now) {
-            return agent.schedule().isWorking(now.in(agent.schedule().zone()));
+            return now.isWorking(agent.schedule());
         }
 
         @Override
@@ -163,13 +164,19 @@ public enum Eligibility {
         return null;
     }
 
-    /** One instant and its local date and time per zone, computed once for all agents of that zone. */
+    /**
+     * One instant and its local date and time per zone, computed once for all agents of that zone; and
+     * whether each schedule is working then, asked once per (shared, {@link WeeklySchedule#canonical()}) schedule.
+     */
     static final class Moment {
         private final Instant instant;
         private final Map<ZoneId, ZonedDateTime> local = new HashMap<>();
-        // Agents of one team mostly share a zone: the last one asked is checked before hashing.
+        private final Map<WeeklySchedule, Boolean> working = new IdentityHashMap<>();
+        // Agents of one team mostly share a zone and a schedule: the last one asked is checked before hashing.
         private ZoneId lastZone;
         private ZonedDateTime lastLocal;
+        private WeeklySchedule lastSchedule;
+        private boolean lastWorking;
 
         Moment(Instant instant) {
             this.instant = instant;
@@ -181,6 +188,14 @@ public enum Eligibility {
                 lastZone = zone;
             }
             return lastLocal;
+        }
+
+        boolean isWorking(WeeklySchedule schedule) {
+            if (schedule != lastSchedule) {
+                lastWorking = working.computeIfAbsent(schedule, s -> s.isWorking(in(s.zone())));
+                lastSchedule = schedule;
+            }
+            return lastWorking;
         }
     }
 }

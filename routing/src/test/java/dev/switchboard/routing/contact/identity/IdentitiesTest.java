@@ -44,6 +44,18 @@ class IdentitiesTest {
     }
 
     @Test
+    void aNumberSeenBeforeGivesTheSameAnswerAgainEvenPastWhatIsRemembered() {
+        for (int i = 0; i <= Identities.REMEMBERED_NUMBERS; i++) {
+            identities.phone("+3247" + String.format("%07d", i));
+        }
+        assertThat(identities.phone(" 0470/12.34.56 ").value()).isEqualTo("+32470123456");
+        assertThat(identities.phone("0470/12.34.56").value()).isEqualTo("+32470123456");
+        assertThatThrownBy(() -> identities.phone("call me")).hasMessageContaining("not a phone number");
+        assertThatThrownBy(() -> identities.phone("call me")).as("a refusal is not remembered as a number")
+                .hasMessageContaining("not a phone number: call me");
+    }
+
+    @Test
     void anIdentityIsWrittenKindColonValue() {
         Identity phone = identities.parse("phone:+32470123456");
         assertThat(phone).isEqualTo(new Identity(IdentityKind.PHONE, "+32470123456"));
