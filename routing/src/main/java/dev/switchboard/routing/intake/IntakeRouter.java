@@ -163,14 +163,23 @@ public class IntakeRouter {
                         (committed[0] - started) / 1_000_000, (System.nanoTime() - committed[0]) / 1_000_000));
     }
 
-    /** A message of the batch with its place in it, and then what it publishes (null: nothing). */
-    private record Slot(int index, ToPublish published) {
+    /**
+     * A decision made and not stored yet: the batch stores these together in one statement. Its capacity is
+     * reserved and it counts among the batch's decisions ({@code made}) from the moment it is made.
+     */
+    private record Pending(MessageDecider.Decided decision, DecisionStore.Row row) {
+    }
+
+    /** A message of the batch with its place in it, and what it publishes (null: nothing) or its pending store. */
+    private record Slot(int index, ToPublish published, Pending pending) {
     }
 
     /**
      * Decides the batch's messages group by group ({@link PersonGroups}): groups side by side on the
      * transaction's connection, so their statements are pipelined instead of each waiting for the
-     * one before; each group in batch order. Returns what to publish in batch order.
+     * one before; each group in batch order. A group's last decision waits to be stored with the other
+     * groups' last ones in one statement (nothing later in the batch reads what it writes); an earlier
+     * one is stored at once, for the next message of its group to see. Returns what to publish in batch order.
      */
     private Uni<List<ToPublish>> decideAll(SqlConnection c, List<Received> batch, List<MessageDecider.Decided> made) {
         List<UUID> ids = batch.stream().map(r -> r.message().id()).toList();
@@ -197,20 +206,27 @@ public class IntakeRouter {
                                             .onItem().transformToUniAndMerge(group -> {
                                                 // The batch's reads hold for a group until its first decision.
                                                 MessageDecider.Prefetch[] fresh = {prefetch};
+                                                int last = group.get(group.size() - 1);
                                                 return Multi.createFrom().iterable(group)
                                                         .onItem().transformToUniAndConcatenate(i ->
-                                                                decideOnce(c, batch.get(i).message(), stored, seen, made, fresh)
-                                                                        .map(p -> new Slot(i, p)))
+                                                                decideOnce(c, i, batch.get(i).message(), stored, seen, made,
+                                                                        fresh, i == last))
                                                         .collect().asList();
                                             })
                                             .collect().asList();
                                 })))
-                .map(groups -> groups.stream()
-                        .flatMap(List::stream)
-                        .sorted(Comparator.comparingInt(Slot::index))
-                        .map(Slot::published)
-                        .filter(Objects::nonNull)
-                        .toList());
+                .chain(groups -> {
+                    List<Slot> slots = groups.stream().flatMap(List::stream)
+                            .sorted(Comparator.comparingInt(Slot::index)).toList();
+                    List<Pending> pending = slots.stream().map(Slot::pending).filter(Objects::nonNull).toList();
+                    return store.storeAll(c, pending.stream().map(Pending::row).toList())
+                            .map(storedNow -> slots.stream()
+                                    .map(slot -> slot.pending() == null ? slot.published()
+                                            : settle(slot.pending(), storedNow.contains(slot.pending().row().messageId()),
+                                                    made))
+                                    .filter(Objects::nonNull)
+                                    .toList());
+                });
     }
 
     /**
@@ -254,44 +270,56 @@ public class IntakeRouter {
         return keys;
     }
 
-    /** @return what to publish for this message, or null when nothing is (already published, or dropped) */
-    private Uni<ToPublish> decideOnce(SqlConnection c, InboundMessage message, Map<UUID, RoutedMessage> stored,
-                                      Set<UUID> seen, List<MessageDecider.Decided> made,
-                                      MessageDecider.Prefetch[] fresh) {
+    /**
+     * @param deferStore the message is its group's last: its decision is stored with the batch's others
+     * @return what to publish for this message (nothing when already published, or dropped), or its pending store
+     */
+    private Uni<Slot> decideOnce(SqlConnection c, int index, InboundMessage message, Map<UUID, RoutedMessage> stored,
+                                 Set<UUID> seen, List<MessageDecider.Decided> made, MessageDecider.Prefetch[] fresh,
+                                 boolean deferStore) {
         RoutedMessage existing = stored.get(message.id());
         if (existing != null || !seen.add(message.id())) {
             duplicates.increment();
-            return Uni.createFrom().item(existing == null || existing.published() ? null
-                    : new ToPublish(message.id(), null, existing.eventJson()));
+            return Uni.createFrom().item(new Slot(index, existing == null || existing.published() ? null
+                    : new ToPublish(message.id(), null, existing.eventJson()), null));
         }
         Instant now = Instant.now();
         MessageDecider.Prefetch prefetch = fresh[0];
         fresh[0] = null; // later messages of this group see this decision's writes: they read for themselves
         return decider.decide(c, message, now, prefetch)
-                .chain(decision -> store(c, message, decision, now, made)
-                        // Not among the batch's decisions yet, so the batch's undo would miss it.
-                        .onFailure().invoke(decision.undo()));
-    }
-
-    /** Stores the decision; once stored it counts among the batch's ({@code made}: undone if the batch fails). */
-    private Uni<ToPublish> store(SqlConnection c, InboundMessage message, MessageDecider.Decided decision, Instant now,
-                                 List<MessageDecider.Decided> made) {
-        String json = new String(Json.write(decision.event()), StandardCharsets.UTF_8);
-        UUID contactId = decision.event().contact() == null ? null : decision.event().contact().contactId();
-        return store.store(c, message.id(), message.channel().id(), message.conversationKey(), contactId,
-                        decision.agentId(), now, json, !decision.publish(), decision.writes())
-                .map(inserted -> {
-                    if (!inserted) {
-                        // Stored meanwhile by another consumer (a rebalance): nothing was written, nothing held.
-                        decision.undo().run();
-                        return null;
-                    }
+                .chain(decision -> {
+                    Pending pending = new Pending(decision, row(message, decision, now));
                     synchronized (made) {
                         made.add(decision);
                     }
-                    decided.increment();
-                    return decision.publish() ? new ToPublish(message.id(), decision, json) : null;
+                    if (deferStore) {
+                        return Uni.createFrom().item(new Slot(index, null, pending));
+                    }
+                    return store.storeAll(c, List.of(pending.row()))
+                            .map(storedNow -> new Slot(index, settle(pending, !storedNow.isEmpty(), made), null));
                 });
+    }
+
+    private static DecisionStore.Row row(InboundMessage message, MessageDecider.Decided decision, Instant now) {
+        String json = new String(Json.write(decision.event()), StandardCharsets.UTF_8);
+        UUID contactId = decision.event().contact() == null ? null : decision.event().contact().contactId();
+        return new DecisionStore.Row(message.id(), message.channel().id(), message.conversationKey(), contactId,
+                decision.agentId(), now, json, !decision.publish(), decision.writes());
+    }
+
+    /** @return what to publish once the decision is stored; null when there is nothing, or it was stored before */
+    private ToPublish settle(Pending pending, boolean storedNow, List<MessageDecider.Decided> made) {
+        MessageDecider.Decided decision = pending.decision();
+        if (!storedNow) {
+            // Stored meanwhile by another consumer (a rebalance): nothing was written, nothing held.
+            decision.undo().run();
+            synchronized (made) {
+                made.remove(decision);
+            }
+            return null;
+        }
+        decided.increment();
+        return decision.publish() ? new ToPublish(pending.row().messageId(), decision, pending.row().eventJson()) : null;
     }
 
     /** Sends every decision of the batch at once (in order), waits for all acks, marks them in one statement. */
