@@ -24,6 +24,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
@@ -69,15 +70,16 @@ public final class RoutingBenchmark {
             String bootstrap = stack.endpoints().kafkaBootstrapServers();
             int customers = Math.max(1, messages / 5);
             long routingPid = stack.service("routing").pid();
+            long databasePid = stack.databasePid();
             // A JVM compiles its hot code in the first minute or two (on 2 cores the compiler took half
             // of routing's CPU then): a warm-up of the same mix first, measured apart and not reported.
             int warmup = Integer.getInteger("warmup", Math.min(messages, 20_000));
             if (warmup > 0) {
                 System.out.printf("warming up with %d messages...%n", warmup);
-                Phase warm = phase(bootstrap, routingPid, warmup, customers, 0, random);
+                Phase warm = phase(bootstrap, routingPid, databasePid, warmup, customers, 0, random);
                 System.out.printf("%n  warm-up: %.0f messages/s%n", warm.decided() / warm.seconds());
             }
-            Phase run = phase(bootstrap, routingPid, messages, customers, rate, random);
+            Phase run = phase(bootstrap, routingPid, databasePid, messages, customers, rate, random);
             String metrics = get(http, routing + "/q/metrics");
             System.out.printf("%nrouting benchmark: %d messages (%d customers), %d agents, %d rules, %s, after a warm-up of %d%n",
                     messages, customers, agents, rules, rate > 0 ? "paced at " + rate + " messages/s" : "all at once",
@@ -88,6 +90,9 @@ public final class RoutingBenchmark {
                             + " enough; it rises when other processes share the cores)%n",
                     run.routingCpu().toMillis() / 1000.0,
                     run.decided() == 0 ? 0 : (double) run.routingCpu().toMillis() / run.decided());
+            System.out.printf("  PostgreSQL's CPU (postmaster and backends): %.1f s, %.2f ms per decision%n",
+                    run.databaseCpu().toMillis() / 1000.0,
+                    run.decided() == 0 ? 0 : (double) run.databaseCpu().toMillis() / run.decided());
             Histogram latencies = run.latencies();
             System.out.printf("  intake -> decision on the topic: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n",
                     latencies.getValueAtPercentile(50), latencies.getValueAtPercentile(95),
@@ -98,16 +103,19 @@ public final class RoutingBenchmark {
     }
 
     /** One round of messages: how many were decided, in what time, at what CPU, with which latencies (ms). */
-    private record Phase(double producedSeconds, int decided, double seconds, Duration routingCpu, Histogram latencies) {
+    private record Phase(double producedSeconds, int decided, double seconds, Duration routingCpu, Duration databaseCpu,
+                         Histogram latencies) {
     }
 
-    private static Phase phase(String bootstrap, long routingPid, int messages, int customers, int rate, Random random)
+    private static Phase phase(String bootstrap, long routingPid, long databasePid, int messages, int customers, int rate,
+                               Random random)
             throws InterruptedException {
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         DecisionWatch watch = new DecisionWatch(bootstrap, messages, sentAt);
         Thread watching = new Thread(watch, "decisions");
         watching.start();
         Duration cpuBefore = cpuOf(routingPid);
+        Duration databaseBefore = treeCpuOf(databasePid);
         long start = System.nanoTime();
         try (EventSender sender = new EventSender(bootstrap)) {
             for (int i = 0; i < messages; i++) {
@@ -131,14 +139,25 @@ public final class RoutingBenchmark {
         watching.join(Duration.ofMinutes(10).toMillis());
         watch.stop();
         Duration cpu = cpuOf(routingPid).minus(cpuBefore);
+        Duration databaseCpu = treeCpuOf(databasePid).minus(databaseBefore);
         Histogram latencies = new Histogram(3);
         watch.decidedAt.forEach((id, decided) -> latencies.recordValue(Math.max(0, decided - sentAt.get(id))));
-        return new Phase(produced, watch.decidedAt.size(), (watch.lastNanos.get() - start) / 1e9, cpu, latencies);
+        return new Phase(produced, watch.decidedAt.size(), (watch.lastNanos.get() - start) / 1e9, cpu, databaseCpu,
+                latencies);
     }
 
     /** CPU time the process has used so far (user and system, all threads). */
     private static Duration cpuOf(long pid) {
         return ProcessHandle.of(pid).flatMap(h -> h.info().totalCpuDuration()).orElse(Duration.ZERO);
+    }
+
+    /** CPU time of the process and its descendants now alive (PostgreSQL keeps the pool's backends for the run). */
+    private static Duration treeCpuOf(long pid) {
+        return ProcessHandle.of(pid)
+                .map(root -> Stream.concat(Stream.of(root), root.descendants())
+                        .map(h -> h.info().totalCpuDuration().orElse(Duration.ZERO))
+                        .reduce(Duration.ZERO, Duration::plus))
+                .orElse(Duration.ZERO);
     }
 
     /** Reads decisions as they are published: when each message's first decision was sent (send clock). */

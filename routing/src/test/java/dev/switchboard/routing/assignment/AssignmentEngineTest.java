@@ -34,7 +34,8 @@ class AssignmentEngineTest {
         assertThat(((AssignmentOutcome.Assign) outcome).agentId()).isEqualTo("ann");
         assertThat(outcome.reasons()).contains("needs whatsapp, tier 1, priority high, skill connectivity >= 2",
                 "not eligible: cem does not handle whatsapp", "assigned to ann (highest score)");
-        assertThat(outcome.reasons()).anyMatch(r -> r.startsWith("2 eligible; best: ann (skill connectivity 4, load 0/3"));
+        assertThat(outcome.reasons()).contains("2 eligible; best: ann (skill connectivity 4, load 0/3 whatsapp, idle 60 min, "
+                + "score 70.0); ben (skill connectivity 2, load 0/3 whatsapp, idle 60 min, score 50.0)");
     }
 
     @Test
