@@ -22,6 +22,8 @@ import java.util.Map;
 public final class Stack implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
+    /** Extra JVM options for every service, e.g. {@code -XX:TieredStopAtLevel=1} on a small machine. */
+    public static final String SERVICE_JVM_OPTIONS = "SWITCHBOARD_SERVICE_JVM_OPTS";
 
     private final Path repository;
     private final Path home;
@@ -110,11 +112,24 @@ public final class Stack implements AutoCloseable {
         }
         Map<String, String> env = new HashMap<>(endpoints().environment());
         env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.port(spec.name())));
-        List<String> command = new ArrayList<>(List.of(ManagedProcess.javaExecutable(), "-Xmx384m",
-                "-XX:+UseSerialGC", "-jar", jar.toString()));
+        List<String> command = serviceCommand(jar, System.getenv(SERVICE_JVM_OPTIONS));
         ManagedProcess process = ManagedProcess.start(spec.name(), command, env, logs().resolve(spec.name() + ".log"));
         services.put(spec.name(), process);
         process.awaitHttpOk(url(spec.name()) + "/q/health/ready", READY_TIMEOUT);
+    }
+
+    /**
+     * How a service's JVM starts: a small heap and the serial collector (the services share two cores
+     * with the broker and the database; no GC threads beside them), then the options of
+     * {@link #SERVICE_JVM_OPTIONS} (whitespace-separated; later options win).
+     */
+    static List<String> serviceCommand(Path jar, String extraOptions) {
+        List<String> command = new ArrayList<>(List.of(ManagedProcess.javaExecutable(), "-Xmx384m", "-XX:+UseSerialGC"));
+        if (extraOptions != null && !extraOptions.isBlank()) {
+            command.addAll(List.of(extraOptions.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        return command;
     }
 
     public String url(String service) {
