@@ -40,7 +40,13 @@ public final class CloudEvents {
 
     /** A ready-to-send record: key, JSON value and CloudEvents headers. */
     public static ProducerRecord<String, byte[]> record(String topic, String key, Object event, String source) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, Json.write(event));
+        return record(topic, key, event, Json.write(event), source);
+    }
+
+    /** As {@link #record(String, String, Object, String)}, with the event already written as {@code json}. */
+    public static ProducerRecord<String, byte[]> record(String topic, String key, Object event, byte[] json,
+                                                        String source) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, json);
         write(attributesOf(event, source), record.headers());
         return record;
     }

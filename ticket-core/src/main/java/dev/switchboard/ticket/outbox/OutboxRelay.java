@@ -135,8 +135,10 @@ public class OutboxRelay {
     }
 
     private Uni<Boolean> send(Row row) {
+        byte[] payload = row.getString("payload").getBytes(StandardCharsets.UTF_8);
+        // The stored JSON is sent as it is; it is read only for the CloudEvents attributes (id, type, time, subject).
         ProducerRecord<String, byte[]> record = CloudEvents.record(row.getString("topic"), row.getString("record_key"),
-                read(row), SOURCE);
+                read(row.getString("kind"), payload), payload, SOURCE);
         Message<byte[]> message = Message.of(record.value())
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                         .withTopic(record.topic())
@@ -149,9 +151,8 @@ public class OutboxRelay {
                 .onFailure().recoverWithItem(false);
     }
 
-    private static Object read(Row row) {
-        byte[] payload = row.getString("payload").getBytes(StandardCharsets.UTF_8);
-        return OutboxEntry.Kind.valueOf(row.getString("kind")) == OutboxEntry.Kind.TICKET_EVENT
+    private static Object read(String kind, byte[] payload) {
+        return OutboxEntry.Kind.valueOf(kind) == OutboxEntry.Kind.TICKET_EVENT
                 ? Json.read(payload, TicketEvent.class)
                 : Json.read(payload, OutboundMessage.class);
     }
