@@ -9,7 +9,7 @@ import java.util.List;
 
 /** Everything a run measured: written as figures.json, summarised in report.md. */
 public record Figures(String scenario, Instant startedAt, int targetRatePerSecond, double loadSeconds, long seed,
-                      int concurrency, List<StageFigures> stages, Tally tally, boolean countsAddUp,
+                      int concurrency, String serviceJvmOptions, List<StageFigures> stages, Tally tally, boolean countsAddUp,
                       double acceptedPerSecond, double pipelinePerSecond, double drainSeconds, String drainOutcome,
                       KafkaCeiling.Result kafkaCeiling, double fractionOfCeiling,
                       List<ProcessSampler.Usage> processes, List<TargetCheck> targets, FaultReport faults) {

@@ -2,6 +2,7 @@ package dev.switchboard.bench.report;
 
 import dev.switchboard.bench.measure.ProcessSampler;
 import dev.switchboard.bench.measure.Tally;
+import dev.switchboard.devkit.launcher.Stack;
 
 /** report.md: the figures a person reads first, and pass/fail against the issue's targets. */
 final class MarkdownReport {
@@ -14,6 +15,10 @@ final class MarkdownReport {
         md.append(String.format("Started %s; %.0f s of load at %s, %d connections, seed %d.%n%n", f.startedAt(),
                 f.loadSeconds(), f.targetRatePerSecond() == 0 ? "full speed" : f.targetRatePerSecond() + " deliveries/s",
                 f.concurrency(), f.seed()));
+        md.append("Services' JVMs: `-Xmx384m -XX:+UseSerialGC`")
+                .append(f.serviceJvmOptions() == null || f.serviceJvmOptions().isBlank() ? ""
+                        : " `" + f.serviceJvmOptions() + "`")
+                .append(" (`").append(Stack.SERVICE_JVM_OPTIONS).append("` adds options).\n\n");
 
         md.append("## Targets (issue 12)\n\n| target | measured | result |\n| --- | --- | --- |\n");
         f.targets().forEach(t -> md.append(String.format("| %s | %s | %s |%n", t.target(), t.measured(),
