@@ -3,11 +3,13 @@ package dev.switchboard.bench.measure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -128,6 +130,24 @@ public final class ProcessSampler implements AutoCloseable {
 
     private static Long pssKiB(long pid) {
         return kiB(Path.of("/proc", String.valueOf(pid), "smaps_rollup"), "Pss:");
+    }
+
+    /**
+     * CPU a process tree has used so far: the root's own, its reaped children's (a backend or autovacuum
+     * worker that ended) and that of the descendants still alive. Zero when the root is gone or not on Linux.
+     */
+    public static Duration treeCpu(long root) {
+        String stat = read(Path.of("/proc", String.valueOf(root), "stat"));
+        if (stat == null) {
+            return Duration.ZERO;
+        }
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // utime, stime, cutime, cstime (fields 14-17): the last two count children the root has waited for.
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
+                + Long.parseLong(fields[14]);
+        ticks += ProcessHandle.of(root).stream().flatMap(ProcessHandle::descendants)
+                .map(h -> cpuTicks(h.pid())).filter(Objects::nonNull).mapToLong(Long::longValue).sum();
+        return Duration.ofMillis(Math.round(ticks * 1000 / TICKS_PER_SECOND));
     }
 
     private static Long cpuTicks(long pid) {

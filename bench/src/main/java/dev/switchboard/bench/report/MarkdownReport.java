@@ -15,7 +15,7 @@ final class MarkdownReport {
         md.append(String.format("Started %s; %.0f s of load at %s, %d connections, seed %d.%n%n", f.startedAt(),
                 f.loadSeconds(), f.targetRatePerSecond() == 0 ? "full speed" : f.targetRatePerSecond() + " deliveries/s",
                 f.concurrency(), f.seed()));
-        md.append("Services' JVMs: `-Xmx384m -XX:+UseSerialGC`")
+        md.append("Services' JVMs: `").append(String.join(" ", Stack.SERVICE_JVM_DEFAULTS)).append('`')
                 .append(f.serviceJvmOptions() == null || f.serviceJvmOptions().isBlank() ? ""
                         : " `" + f.serviceJvmOptions() + "`")
                 .append(" (`").append(Stack.SERVICE_JVM_OPTIONS).append("` adds options).\n\n");

@@ -1,6 +1,7 @@
 package dev.switchboard.bench.routing;
 
 import dev.switchboard.bench.load.Roster;
+import dev.switchboard.bench.measure.ProcessSampler;
 import dev.switchboard.contract.CloudEvents;
 import dev.switchboard.contract.Topics;
 import dev.switchboard.contract.intake.InboundMessage;
@@ -24,7 +25,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Stream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
@@ -115,7 +115,7 @@ public final class RoutingBenchmark {
         Thread watching = new Thread(watch, "decisions");
         watching.start();
         Duration cpuBefore = cpuOf(routingPid);
-        Duration databaseBefore = treeCpuOf(databasePid);
+        Duration databaseBefore = ProcessSampler.treeCpu(databasePid);
         long start = System.nanoTime();
         try (EventSender sender = new EventSender(bootstrap)) {
             for (int i = 0; i < messages; i++) {
@@ -139,7 +139,7 @@ public final class RoutingBenchmark {
         watching.join(Duration.ofMinutes(10).toMillis());
         watch.stop();
         Duration cpu = cpuOf(routingPid).minus(cpuBefore);
-        Duration databaseCpu = treeCpuOf(databasePid).minus(databaseBefore);
+        Duration databaseCpu = ProcessSampler.treeCpu(databasePid).minus(databaseBefore);
         Histogram latencies = new Histogram(3);
         watch.decidedAt.forEach((id, decided) -> latencies.recordValue(Math.max(0, decided - sentAt.get(id))));
         return new Phase(produced, watch.decidedAt.size(), (watch.lastNanos.get() - start) / 1e9, cpu, databaseCpu,
@@ -149,15 +149,6 @@ public final class RoutingBenchmark {
     /** CPU time the process has used so far (user and system, all threads). */
     private static Duration cpuOf(long pid) {
         return ProcessHandle.of(pid).flatMap(h -> h.info().totalCpuDuration()).orElse(Duration.ZERO);
-    }
-
-    /** CPU time of the process and its descendants now alive (PostgreSQL keeps the pool's backends for the run). */
-    private static Duration treeCpuOf(long pid) {
-        return ProcessHandle.of(pid)
-                .map(root -> Stream.concat(Stream.of(root), root.descendants())
-                        .map(h -> h.info().totalCpuDuration().orElse(Duration.ZERO))
-                        .reduce(Duration.ZERO, Duration::plus))
-                .orElse(Duration.ZERO);
     }
 
     /** Reads decisions as they are published: when each message's first decision was sent (send clock). */

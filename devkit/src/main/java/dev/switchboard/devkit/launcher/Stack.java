@@ -22,6 +22,11 @@ import java.util.Map;
 public final class Stack implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
+    /**
+     * Every service's JVM: a small heap and the serial collector (the services share two cores with the
+     * broker and the database; no GC threads beside them).
+     */
+    public static final List<String> SERVICE_JVM_DEFAULTS = List.of("-Xmx384m", "-XX:+UseSerialGC");
     /** Extra JVM options for every service, e.g. {@code -XX:TieredStopAtLevel=1} on a small machine. */
     public static final String SERVICE_JVM_OPTIONS = "SWITCHBOARD_SERVICE_JVM_OPTS";
 
@@ -119,12 +124,13 @@ public final class Stack implements AutoCloseable {
     }
 
     /**
-     * How a service's JVM starts: a small heap and the serial collector (the services share two cores
-     * with the broker and the database; no GC threads beside them), then the options of
+     * How a service's JVM starts: {@link #SERVICE_JVM_DEFAULTS}, then the options of
      * {@link #SERVICE_JVM_OPTIONS} (whitespace-separated; later options win).
      */
     static List<String> serviceCommand(Path jar, String extraOptions) {
-        List<String> command = new ArrayList<>(List.of(ManagedProcess.javaExecutable(), "-Xmx384m", "-XX:+UseSerialGC"));
+        List<String> command = new ArrayList<>();
+        command.add(ManagedProcess.javaExecutable());
+        command.addAll(SERVICE_JVM_DEFAULTS);
         if (extraOptions != null && !extraOptions.isBlank()) {
             command.addAll(List.of(extraOptions.trim().split("\\s+")));
         }

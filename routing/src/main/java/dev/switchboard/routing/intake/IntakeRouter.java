@@ -288,10 +288,11 @@ public class IntakeRouter {
         fresh[0] = null; // later messages of this group see this decision's writes: they read for themselves
         return decider.decide(c, message, now, prefetch)
                 .chain(decision -> {
-                    Pending pending = new Pending(decision, row(message, decision, now));
+                    // Counted first: whatever fails from here on (writing the row included) gives its capacity back.
                     synchronized (made) {
                         made.add(decision);
                     }
+                    Pending pending = new Pending(decision, row(message, decision, now));
                     if (deferStore) {
                         return Uni.createFrom().item(new Slot(index, null, pending));
                     }
@@ -314,7 +315,7 @@ public class IntakeRouter {
             // Stored meanwhile by another consumer (a rebalance): nothing was written, nothing held.
             decision.undo().run();
             synchronized (made) {
-                made.remove(decision);
+                made.removeIf(d -> d == decision);
             }
             return null;
         }

@@ -27,14 +27,16 @@ public final class Identities {
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     /** Numbers kept at most; past it the memory starts again (customers who write again are the recent ones). */
     static final int REMEMBERED_NUMBERS = 50_000;
+    /** Longer texts are parsed every time: a number, however written, is shorter; junk must not fill the memory. */
+    static final int REMEMBERED_LENGTH = 32;
 
     private final String defaultRegion;
     /**
      * Each number as written, normalised once: parsing took a tenth of routing's CPU (every message
-     * shows its sender's number, often twice), and the same customers write again and again. Holds the
-     * {@link Identity}, or the refusal's text.
+     * shows its sender's number, often twice), and the same customers write again and again. Only
+     * numbers that parse are kept: a refusal is rare and its text is anybody's input.
      */
-    private final Map<String, Object> phones = new ConcurrentHashMap<>();
+    private final Map<String, Identity> phones = new ConcurrentHashMap<>();
 
     /** @param defaultRegion ISO 3166 country of numbers written without a country code, e.g. "BE" */
     public Identities(String defaultRegion) {
@@ -71,18 +73,21 @@ public final class Identities {
 
     public Identity phone(String raw) {
         String trimmed = raw.trim();
-        Object known = phones.get(trimmed);
-        if (known == null) {
+        Identity known = phones.get(trimmed);
+        if (known != null) {
+            return known;
+        }
+        Object parsed = normalisePhone(trimmed);
+        if (!(parsed instanceof Identity identity)) {
+            throw new InvalidIdentityException((String) parsed);
+        }
+        if (trimmed.length() <= REMEMBERED_LENGTH) {
             if (phones.size() >= REMEMBERED_NUMBERS) {
                 phones.clear();
             }
-            known = normalisePhone(trimmed);
-            phones.put(trimmed, known);
+            phones.put(trimmed, identity);
         }
-        if (known instanceof Identity identity) {
-            return identity;
-        }
-        throw new InvalidIdentityException((String) known);
+        return identity;
     }
 
     /** @return the E.164 identity, or why the text is not a phone number */
