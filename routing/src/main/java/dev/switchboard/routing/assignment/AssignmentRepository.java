@@ -209,8 +209,9 @@ public class AssignmentRepository {
                 .map(rows -> rows.iterator().hasNext() ? Optional.of(holding(rows.iterator().next())) : Optional.empty());
     }
 
-    public Uni<Void> rememberTicket(SqlConnection c, UUID ticketId, String conversationKey) {
-        return c.preparedQuery("INSERT INTO routing.ticket_conversation (ticket_id, conversation_key) VALUES ($1, $2) "
+    /** One idempotent statement on its own (no transaction around it): a round trip per new ticket, not three. */
+    public Uni<Void> rememberTicket(UUID ticketId, String conversationKey) {
+        return pool.preparedQuery("INSERT INTO routing.ticket_conversation (ticket_id, conversation_key) VALUES ($1, $2) "
                         + "ON CONFLICT DO NOTHING")
                 .execute(Tuple.of(ticketId, conversationKey))
                 .replaceWithVoid();

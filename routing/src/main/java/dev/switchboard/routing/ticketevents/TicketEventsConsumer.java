@@ -41,8 +41,7 @@ public class TicketEventsConsumer {
     public Uni<Void> apply(byte[] payload) {
         TicketEvent event = Json.read(payload, TicketEvent.class);
         if (event instanceof TicketEvent.Created created) {
-            return retrying(event, assignments.inTransaction(
-                    c -> assignments.rememberTicket(c, created.ticketId(), created.conversationKey())));
+            return retrying(event, assignments.rememberTicket(created.ticketId(), created.conversationKey()));
         }
         if (event instanceof TicketEvent.SlaBreached breached) {
             return retrying(event, assignments.inTransaction(c -> assignments.markApplied(c, event.eventId())
