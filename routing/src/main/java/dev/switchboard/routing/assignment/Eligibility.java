@@ -1,9 +1,6 @@
 package dev.switchboard.routing.assignment;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -165,16 +162,13 @@ public enum Eligibility {
     }
 
     /**
-     * One instant and its local date and time per zone, computed once for all agents of that zone; and
-     * whether each schedule is working then, asked once per (shared, {@link WeeklySchedule#canonical()}) schedule.
+     * One instant, and whether each schedule is working then: asked once per schedule and decision,
+     * since agents with the same hours share one instance ({@link WeeklySchedule#canonical()}).
      */
     static final class Moment {
         private final Instant instant;
-        private final Map<ZoneId, ZonedDateTime> local = new HashMap<>();
         private final Map<WeeklySchedule, Boolean> working = new IdentityHashMap<>();
-        // Agents of one team mostly share a zone and a schedule: the last one asked is checked before hashing.
-        private ZoneId lastZone;
-        private ZonedDateTime lastLocal;
+        // Agents of one team mostly share a schedule: the last one asked is checked before hashing.
         private WeeklySchedule lastSchedule;
         private boolean lastWorking;
 
@@ -182,17 +176,9 @@ public enum Eligibility {
             this.instant = instant;
         }
 
-        ZonedDateTime in(ZoneId zone) {
-            if (zone != lastZone) {
-                lastLocal = local.computeIfAbsent(zone, instant::atZone);
-                lastZone = zone;
-            }
-            return lastLocal;
-        }
-
         boolean isWorking(WeeklySchedule schedule) {
             if (schedule != lastSchedule) {
-                lastWorking = working.computeIfAbsent(schedule, s -> s.isWorking(in(s.zone())));
+                lastWorking = working.computeIfAbsent(schedule, s -> s.isWorking(instant));
                 lastSchedule = schedule;
             }
             return lastWorking;

@@ -84,11 +84,7 @@ public record WeeklySchedule(ZoneId zone, Map<DayOfWeek, List<Shift>> week) {
     }
 
     public boolean isWorking(Instant at) {
-        return isWorking(at.atZone(zone));
-    }
-
-    /** @param local the moment in this schedule's zone (computed once per zone when 500 agents are checked) */
-    boolean isWorking(ZonedDateTime local) {
+        ZonedDateTime local = at.atZone(zone);
         LocalTime time = local.toLocalTime();
         for (Shift shift : shiftsOn(local.getDayOfWeek())) {
             if (shift.coversOnItsDay(time)) {

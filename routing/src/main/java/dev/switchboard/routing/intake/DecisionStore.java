@@ -79,17 +79,6 @@ public class DecisionStore {
             + "SELECT message_id FROM routed";
 
     /**
-     * Stores one decision.
-     *
-     * @return false when the message was already recorded (a redelivery): then nothing is written
-     */
-    public Uni<Boolean> store(SqlConnection c, UUID messageId, String channel, String conversationKey, UUID contactId,
-                              String agentId, Instant decidedAt, String eventJson, boolean settled, Writes writes) {
-        return storeAll(c, List.of(new Row(messageId, channel, conversationKey, contactId, agentId, decidedAt, eventJson,
-                settled, writes))).map(stored -> !stored.isEmpty());
-    }
-
-    /**
      * Stores decisions of different conversations (a conversation's hold can change once per statement).
      *
      * @return the messages whose decision was stored now; the others were recorded before and wrote nothing

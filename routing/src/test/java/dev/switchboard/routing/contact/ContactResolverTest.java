@@ -20,6 +20,7 @@ import dev.switchboard.routing.intake.DecisionStore;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -102,8 +103,9 @@ class ContactResolverTest {
         InboundMessage first = whatsapp(waId, "Eva", "Order 17 is late");
         ResolvedContact resolved = resolve(first);
         // A decision stored for it (only the contact id matters here), as the intake router stores it.
-        pool.withTransaction(c -> decisions.store(c, first.id(), "whatsapp", first.conversationKey(),
-                        resolved.context().contactId(), "alice", Instant.now(), "{}", true, DecisionStore.Writes.NONE))
+        pool.withTransaction(c -> decisions.storeAll(c, List.of(new DecisionStore.Row(first.id(), "whatsapp",
+                        first.conversationKey(), resolved.context().contactId(), "alice", Instant.now(), "{}", true,
+                        DecisionStore.Writes.NONE))))
                 .await().atMost(Duration.ofSeconds(10));
 
         ResolvedContact again = resolve(whatsapp(waId, "Eva", "Any news on order 17?"));

@@ -237,9 +237,9 @@ class DeduplicationTest {
                                                        List<CrossChannelDuplicates.Candidate> prefetched) {
         return crossChannel.check(c, message, contactId, prefetched)
                 .call(check -> check.textToRecord() == null ? Uni.createFrom().voidItem()
-                        : decisions.store(c, message.id(), message.channel().id(), message.conversationKey(), contactId,
-                                null, Instant.now(), "{}", true,
-                                new DecisionStore.Writes(check.textToRecord(), message.receivedAt(), null)))
+                        : decisions.storeAll(c, List.of(new DecisionStore.Row(message.id(), message.channel().id(),
+                                message.conversationKey(), contactId, null, Instant.now(), "{}", true,
+                                new DecisionStore.Writes(check.textToRecord(), message.receivedAt(), null)))))
                 .map(CrossChannelDuplicates.Check::original);
     }
 
