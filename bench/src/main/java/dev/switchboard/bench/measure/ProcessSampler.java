@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 /**
  * Samples CPU (utime + stime from {@code /proc/<pid>/stat}) and resident memory ({@code VmRSS} in
  * {@code /proc/<pid>/status}) of each process once a second. A process given as a tree (PostgreSQL: the
- * postmaster and its backends) counts the CPU of every process in it and their proportional memory
+ * postmaster and its backends) counts the CPU of every process in it, ended ones included, and their proportional memory
  * ({@code Pss} in {@code smaps_rollup}, so shared buffers count once). Linux only; elsewhere it reports
  * nothing.
  *
@@ -42,9 +42,6 @@ public final class ProcessSampler implements AutoCloseable {
     private final Set<String> trees;
     private final Map<String, List<double[]>> samples = new LinkedHashMap<>();
     private final Map<String, long[]> previous = new LinkedHashMap<>();
-    /** For a tree: each process's CPU ticks at the last sample, so a backend that ends takes none back. */
-    private final Map<String, Map<Long, Long>> previousTree = new LinkedHashMap<>();
-    private final Map<String, Long> previousTreeNanos = new HashMap<>();
     /** For a tree: its memory when last read, and how many samples ago. */
     private final Map<String, double[]> treeMemory = new HashMap<>();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -71,61 +68,43 @@ public final class ProcessSampler implements AutoCloseable {
         ticker.scheduleAtFixedRate(this::sample, 1, 1, TimeUnit.SECONDS);
     }
 
+    /** Each process's CPU ticks so far (a tree: see {@link #treeTicks}) against the last sample's: the CPU between. */
     private synchronized void sample() {
         long now = System.nanoTime();
         pids.forEach((name, pid) -> {
-            if (trees.contains(name)) {
-                sampleTree(name, pid, now);
-                return;
-            }
-            Long ticks = cpuTicks(pid);
-            Long rssKiB = rssKiB(pid);
-            if (ticks == null || rssKiB == null) {
-                return; // gone (killed or stopped): no sample
+            boolean tree = trees.contains(name);
+            Long ticks = tree ? treeTicks(pid) : cpuTicks(pid);
+            Double mib = tree ? treeMiB(name, pid) : mib(rssKiB(pid));
+            if (ticks == null || mib == null) {
+                return; // gone (killed, stopped, restarting): no sample
             }
             long[] before = previous.put(name, new long[] {now, ticks});
             if (before != null) {
                 double seconds = (now - before[0]) / 1e9;
                 double cpu = (ticks - before[1]) / TICKS_PER_SECOND / seconds * 100;
-                samples.get(name).add(new double[] {cpu, rssKiB / 1024.0});
+                samples.get(name).add(new double[] {cpu, mib});
             }
         });
     }
 
-    private void sampleTree(String name, long root, long now) {
+    /** A tree's proportional memory, read anew every {@value #TREE_MEMORY_EVERY} samples; null when the root is gone. */
+    private Double treeMiB(String name, long root) {
         Optional<ProcessHandle> handle = ProcessHandle.of(root);
         if (handle.isEmpty()) {
-            return; // stopped (a restart fault): no sample
+            return null;
         }
         double[] memory = treeMemory.computeIfAbsent(name, n -> new double[] {0, TREE_MEMORY_EVERY});
-        boolean readMemory = memory[1]++ >= TREE_MEMORY_EVERY;
-        Map<Long, Long> ticks = new HashMap<>();
-        long pssKiB = 0;
-        for (long pid : Stream.concat(Stream.of(root), handle.get().descendants().map(ProcessHandle::pid)).toList()) {
-            Long t = cpuTicks(pid);
-            if (t != null) {
-                ticks.put(pid, t);
-                if (readMemory) {
-                    Long pss = pssKiB(pid);
-                    pssKiB += pss == null ? 0 : pss;
-                }
-            }
-        }
-        if (readMemory) {
+        if (memory[1]++ >= TREE_MEMORY_EVERY) {
+            long pssKiB = Stream.concat(Stream.of(handle.get()), handle.get().descendants())
+                    .map(h -> pssKiB(h.pid())).filter(Objects::nonNull).mapToLong(Long::longValue).sum();
             memory[0] = pssKiB / 1024.0;
             memory[1] = 1;
         }
-        Map<Long, Long> before = previousTree.put(name, ticks);
-        Long at = previousTreeNanos.put(name, now);
-        if (before != null && at != null) {
-            long delta = 0;
-            for (Map.Entry<Long, Long> e : ticks.entrySet()) {
-                // A process born since the last sample counts all its CPU: it was spent in this interval or just before.
-                delta += e.getValue() - before.getOrDefault(e.getKey(), 0L);
-            }
-            double seconds = (now - at) / 1e9;
-            samples.get(name).add(new double[] {delta / TICKS_PER_SECOND / seconds * 100, memory[0]});
-        }
+        return memory[0];
+    }
+
+    private static Double mib(Long kiB) {
+        return kiB == null ? null : kiB / 1024.0;
     }
 
     private static Long pssKiB(long pid) {
@@ -137,27 +116,35 @@ public final class ProcessSampler implements AutoCloseable {
      * worker that ended) and that of the descendants still alive. Zero when the root is gone or not on Linux.
      */
     public static Duration treeCpu(long root) {
-        String stat = read(Path.of("/proc", String.valueOf(root), "stat"));
-        if (stat == null) {
-            return Duration.ZERO;
+        Long ticks = treeTicks(root);
+        return ticks == null ? Duration.ZERO : Duration.ofMillis(Math.round(ticks * 1000 / TICKS_PER_SECOND));
+    }
+
+    /**
+     * As {@link #treeCpu}, in ticks; null when the root is gone. A counter that only grows: a child that
+     * ends moves its time from the live descendants to the root's children's time.
+     */
+    private static Long treeTicks(long root) {
+        String[] fields = statFields(root);
+        if (fields == null) {
+            return null;
         }
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         // utime, stime, cutime, cstime (fields 14-17): the last two count children the root has waited for.
         long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
                 + Long.parseLong(fields[14]);
-        ticks += ProcessHandle.of(root).stream().flatMap(ProcessHandle::descendants)
+        return ticks + ProcessHandle.of(root).stream().flatMap(ProcessHandle::descendants)
                 .map(h -> cpuTicks(h.pid())).filter(Objects::nonNull).mapToLong(Long::longValue).sum();
-        return Duration.ofMillis(Math.round(ticks * 1000 / TICKS_PER_SECOND));
     }
 
     private static Long cpuTicks(long pid) {
+        String[] fields = statFields(pid);
+        return fields == null ? null : Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime (14), stime (15)
+    }
+
+    /** The fields of {@code /proc/<pid>/stat} from the state (field 3) on; the command name may contain spaces. */
+    private static String[] statFields(long pid) {
         String stat = read(Path.of("/proc", String.valueOf(pid), "stat"));
-        if (stat == null) {
-            return null;
-        }
-        // Fields after the command name (which may contain spaces) start at state = field 3.
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime (14), stime (15)
+        return stat == null ? null : stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     }
 
     private static Long rssKiB(long pid) {

@@ -16,7 +16,7 @@ final class MarkdownReport {
                 f.loadSeconds(), f.targetRatePerSecond() == 0 ? "full speed" : f.targetRatePerSecond() + " deliveries/s",
                 f.concurrency(), f.seed()));
         md.append("Services' JVMs: `").append(String.join(" ", Stack.SERVICE_JVM_DEFAULTS)).append('`')
-                .append(f.serviceJvmOptions() == null || f.serviceJvmOptions().isBlank() ? ""
+                .append(f.serviceJvmOptions().isBlank() ? ""
                         : " `" + f.serviceJvmOptions() + "`")
                 .append(" (`").append(Stack.SERVICE_JVM_OPTIONS).append("` adds options).\n\n");
 

@@ -103,19 +103,13 @@ public final class BenchRun {
             targets.add(faultReport.target());
         }
         Figures figures = new Figures(scenario.name(), startedAt, scenario.ratePerSecond(),
-                loadSeconds, scenario.seed(), scenario.concurrency(), serviceJvmOptions(), stageFigures, tally,
+                loadSeconds, scenario.seed(), scenario.concurrency(), Stack.serviceJvmOptions(), stageFigures, tally,
                 tally.addsUp(), accepted, pipeline, drainSeconds, drain.name(), ceiling,
                 ceiling.records() == 0 ? 0 : pipeline / ceiling.producedPerSecond(),
                 usage, targets, faultReport);
         ReportWriter.write(figures, timeline, out);
         console.printf("Report: %s%n", out.resolve("report.md").toAbsolutePath());
         return figures;
-    }
-
-    /** What the services' JVMs were started with beyond the stack's defaults; blank: the JVM's defaults. */
-    private static String serviceJvmOptions() {
-        String options = System.getenv(Stack.SERVICE_JVM_OPTIONS);
-        return options == null ? "" : options.trim();
     }
 
     /** Zero records: not measured (the faults scenario is about recovery, not speed). */

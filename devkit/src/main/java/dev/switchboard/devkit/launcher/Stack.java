@@ -117,10 +117,16 @@ public final class Stack implements AutoCloseable {
         }
         Map<String, String> env = new HashMap<>(endpoints().environment());
         env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.port(spec.name())));
-        List<String> command = serviceCommand(jar, System.getenv(SERVICE_JVM_OPTIONS));
+        List<String> command = serviceCommand(jar, serviceJvmOptions());
         ManagedProcess process = ManagedProcess.start(spec.name(), command, env, logs().resolve(spec.name() + ".log"));
         services.put(spec.name(), process);
         process.awaitHttpOk(url(spec.name()) + "/q/health/ready", READY_TIMEOUT);
+    }
+
+    /** The options of {@link #SERVICE_JVM_OPTIONS}, trimmed; blank when unset (the JVM's defaults). */
+    public static String serviceJvmOptions() {
+        String options = System.getenv(SERVICE_JVM_OPTIONS);
+        return options == null ? "" : options.trim();
     }
 
     /**
