@@ -1,6 +1,8 @@
 package dev.switchboard.routing.intake;
 
 import dev.switchboard.contract.Json;
+import dev.switchboard.consumer.kit.BatchConsumers;
+import dev.switchboard.consumer.kit.DeadLetters;
 import dev.switchboard.contract.intake.InboundMessage;
 import dev.switchboard.routing.assignment.AssignmentRepository;
 import dev.switchboard.routing.contact.ContactResolver;
@@ -17,10 +19,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
-import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,11 +42,12 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
 /**
- * Consumes {@code intake.messages.v1} a poll at a time, decides once per message id, publishes the
+ * Consumes {@code intake.messages.v1} a poll at a time (consumer-kit's {@link BatchConsumers}, which
+ * commits a batch's offsets when {@link #route} completes), decides once per message id, publishes the
  * decisions on {@code routing.assignments.v1}. A batch is decided in one transaction (in partition
  * order, each decision seeing the ones before it), all its decisions are sent at once and waited
  * for together, and only then are its offsets committed: one commit and one broker wait per batch
@@ -63,7 +68,7 @@ public class IntakeRouter {
     private final MessageDecider decider;
     private final DecisionStore store;
     private final DecisionPublisher publisher;
-    private final IntakeDeadLetters deadLetters;
+    private final DeadLetters deadLetters;
     private final Counter decided;
     private final Counter duplicates;
     private final Timer decisionTime;
@@ -72,7 +77,7 @@ public class IntakeRouter {
     public IntakeRouter(RoutedMessageRepository routed, SenderIdentities senderIdentities, ContactRepository contacts,
                         AssignmentRepository assignments, CrossChannelDuplicates sameProblem, MessageDecider decider,
                         DecisionStore store,
-                        DecisionPublisher publisher, IntakeDeadLetters deadLetters, MeterRegistry registry) {
+                        DecisionPublisher publisher, DeadLetters deadLetters, MeterRegistry registry) {
         this.routed = routed;
         this.senderIdentities = senderIdentities;
         this.contacts = contacts;
@@ -105,16 +110,15 @@ public class IntakeRouter {
      * anything else (database or broker away) retries the whole batch with back-off, holding the
      * partitions: the messages wait instead of being dead-lettered, and no offset is committed meanwhile.
      */
-    @Incoming("intake-in")
-    public Uni<Void> route(KafkaRecordBatch<String, byte[]> batch) {
+    public Uni<Void> route(List<ConsumerRecord<String, byte[]>> batch) {
         long start = System.nanoTime();
         List<Received> readable = new ArrayList<>();
-        List<IntakeDeadLetters.Unreadable> unreadable = new ArrayList<>();
-        for (KafkaRecord<String, byte[]> record : batch) {
+        List<DeadLetters.Unreadable> unreadable = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : batch) {
             try {
-                readable.add(new Received(readable(record.getPayload()), start));
+                readable.add(new Received(readable(record.value()), start));
             } catch (Json.MalformedEventException e) {
-                unreadable.add(new IntakeDeadLetters.Unreadable(record, e));
+                unreadable.add(new DeadLetters.Unreadable(record, e));
             }
         }
         return deadLetters.send(unreadable)
@@ -126,8 +130,12 @@ public class IntakeRouter {
                     long end = System.nanoTime();
                     readable.forEach(r -> decisionTime.record(end - r.receivedNanos(), TimeUnit.NANOSECONDS));
                     batchTime.record(end - start, TimeUnit.NANOSECONDS);
-                })
-                .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+                });
+    }
+
+    /** Reads intake once the agents and their load are loaded (AgentDirectory, at default priority). */
+    void start(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER) StartupEvent started, BatchConsumers consumers) {
+        consumers.start("intake", this::route);
     }
 
     private static InboundMessage readable(byte[] payload) {

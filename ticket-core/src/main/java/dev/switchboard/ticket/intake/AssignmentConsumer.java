@@ -1,39 +1,43 @@
 package dev.switchboard.ticket.intake;
 
+import dev.switchboard.consumer.kit.BatchConsumers;
+import dev.switchboard.consumer.kit.DeadLetters;
 import dev.switchboard.contract.Json;
 import dev.switchboard.contract.routing.RoutingEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
-import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
 /**
- * Reads routing's decisions from {@code routing.assignments.v1} a poll at a time (wiring in
- * application.properties): the batch's events are applied in partition order in one transaction,
- * and the batch is acknowledged (its offsets committed) only after that transaction committed.
+ * Reads routing's decisions from {@code routing.assignments.v1} a poll at a time (consumer-kit's
+ * {@link BatchConsumers}, settings in application.properties): the batch's events are applied in
+ * partition order in one transaction, and its offsets are committed only after that transaction committed.
  * One transaction and one offset commit per batch instead of per record.
  */
 @ApplicationScoped
 public class AssignmentConsumer {
-    public static final String CHANNEL = "assignments-in";
+    public static final String CONSUMER = "assignments";
     private static final Logger LOG = Logger.getLogger(AssignmentConsumer.class);
     private static final Duration RETRY_FIRST = Duration.ofMillis(200);
     private static final Duration RETRY_MAX = Duration.ofSeconds(10);
 
     private final TicketIntake intake;
-    private final AssignmentDeadLetters deadLetters;
+    private final DeadLetters deadLetters;
     private final IntakeMetrics metrics;
 
-    public AssignmentConsumer(TicketIntake intake, AssignmentDeadLetters deadLetters, IntakeMetrics metrics) {
+    public AssignmentConsumer(TicketIntake intake, DeadLetters deadLetters, IntakeMetrics metrics) {
         this.intake = intake;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
@@ -45,16 +49,15 @@ public class AssignmentConsumer {
      * Vert.x context, which Hibernate Reactive needs: the records wait, uncommitted, until stored.
      * A redelivered batch is harmless: events whose message is stored change nothing.
      */
-    @Incoming(CHANNEL)
-    public Uni<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
+    public Uni<Void> consume(List<ConsumerRecord<String, byte[]>> batch) {
         List<RoutingEvent> events = new ArrayList<>();
-        List<AssignmentDeadLetters.Unreadable> unreadable = new ArrayList<>();
-        // The batch iterates partition by partition, each in offset order: that order is kept.
-        for (KafkaRecord<String, byte[]> record : batch) {
+        List<DeadLetters.Unreadable> unreadable = new ArrayList<>();
+        // The batch comes partition by partition, each in offset order: that order is kept.
+        for (ConsumerRecord<String, byte[]> record : batch) {
             try {
-                events.add(Json.read(record.getPayload(), RoutingEvent.class));
+                events.add(Json.read(record.value(), RoutingEvent.class));
             } catch (Json.MalformedEventException e) {
-                unreadable.add(new AssignmentDeadLetters.Unreadable(record, e));
+                unreadable.add(new DeadLetters.Unreadable(record, e));
             }
         }
         // Each batch on a context of its own: Hibernate Reactive keeps the session and its transaction
@@ -70,7 +73,11 @@ public class AssignmentConsumer {
                 .invoke(outcomes -> outcomes.forEach(metrics::record))
                 .invoke(outcomes -> LOG.debugf("stored a batch of %d routing events in %d ms", outcomes.size(),
                         (System.nanoTime() - start) / 1_000_000))
-                .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+                .replaceWithVoid();
+    }
+
+    void start(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER) StartupEvent started, BatchConsumers consumers) {
+        consumers.start(CONSUMER, this::consume);
     }
 
     private static <T> Uni<T> retried(Uni<T> attempt, String what, int size) {
