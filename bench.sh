@@ -30,7 +30,9 @@ fi
 # CPU minutes into a run, and the standard run stored 228 instead of 154 messages/s C1-only (README).
 export SWITCHBOARD_SERVICE_JVM_OPTS="${SWITCHBOARD_SERVICE_JVM_OPTS--XX:TieredStopAtLevel=1}"
 
-exec java -Xmx512m \
+# The load generator itself runs C1-only too (BENCH_JVM_OPTS; empty for the JVM's defaults): it shares the
+# same 2 cores, and its own C2 compiler took a third of its CPU during the load.
+exec java -Xmx512m ${BENCH_JVM_OPTS--XX:TieredStopAtLevel=1} \
   -Dswitchboard.repository="$PWD" \
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   -cp "bench/target/classes:bench/target/lib/*" \
