@@ -53,9 +53,14 @@ public class CrossChannelDuplicates {
         if (contactIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
+        // "(...) IS TRUE": the time window is a filter only, so that the one plan is the contact index. As an
+        // index condition it let the cached generic plan walk the received_at index (the pruner's) over every
+        // recent message of everyone, whenever the statistics of this fast-growing table lagged: 8-52 ms a
+        // batch on average in the benchmark (up to 0.8 s), a third of PostgreSQL's time, against 0.4 ms.
+        // The table holds only the window (DedupPruner), so the filter reads next to nothing in vain.
         return c.preparedQuery("SELECT message_id, contact_id, channel, conversation_key, normalised_text, received_at "
-                        + "FROM routing.recent_message WHERE contact_id = ANY($1) AND received_at BETWEEN $2 AND $3 "
-                        + "ORDER BY received_at DESC")
+                        + "FROM routing.recent_message WHERE contact_id = ANY($1) AND (received_at BETWEEN $2 AND $3) "
+                        + "IS TRUE ORDER BY received_at DESC")
                 .execute(Tuple.tuple()
                         .addArrayOfUUID(contactIds.toArray(UUID[]::new))
                         .addOffsetDateTime(OffsetDateTime.ofInstant(from.minus(config.window()), ZoneOffset.UTC))
