@@ -1,19 +1,20 @@
 package dev.switchboard.consumer.kit;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.smallrye.common.vertx.VertxContext;
-import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -91,6 +92,11 @@ public final class BatchConsumer implements AutoCloseable {
         loops.forEach(Loop::start);
     }
 
+    /** The partitions its consumers hold now (none before the group first assigned them). */
+    public int partitions() {
+        return loops.stream().mapToInt(loop -> loop.owned.size()).sum();
+    }
+
     /** What keeps this consumer from reading (empty: every consumer polls). */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
@@ -119,7 +125,7 @@ public final class BatchConsumer implements AutoCloseable {
                 return;
             }
             if (loop.thread.isAlive()) {
-                LOG.warnf("%s: its running batch did not finish in %s; another consumer will redo it", loop.name,
+                LOG.warnf("%s did not stop within %s; what it has not committed, the next owner redoes", loop.name,
                         timeout);
             }
         }
@@ -155,6 +161,7 @@ public final class BatchConsumer implements AutoCloseable {
         volatile boolean running = true;
         volatile boolean closing;
         volatile Throwable failure;
+        final Set<TopicPartition> owned = ConcurrentHashMap.newKeySet();
         /** The batch being handled; read and written on this loop's thread only. */
         private Batch inFlight;
 
@@ -162,7 +169,9 @@ public final class BatchConsumer implements AutoCloseable {
             this.name = name;
             this.vertx = vertx;
             this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-            this.metrics = new KafkaClientMetrics(consumer, Tags.of("consumer", settings.name()));
+            // No tag of ours: SmallRye's consumers in the same registry have the same meters, and Prometheus
+            // keeps only one set of tag keys per name (the client id already names the consumer).
+            this.metrics = new KafkaClientMetrics(consumer);
             metrics.bindTo(registry);
             this.thread = new Thread(this, name);
             thread.setDaemon(true); // a batch stuck on an absent database must not keep the JVM from exiting
@@ -216,14 +225,12 @@ public final class BatchConsumer implements AutoCloseable {
         }
 
         private void handle(Batch batch) {
-            Uni<Void> work;
             try {
-                work = handler.handle(batch.records);
-            } catch (RuntimeException e) {
+                handler.handle(batch.records)
+                        .subscribe().with(ignored -> batch.done.complete(null), batch.done::completeExceptionally);
+            } catch (Throwable e) { // an Error or no Uni at all: a bug as well, which must stop this consumer
                 batch.done.completeExceptionally(e);
-                return;
             }
-            work.subscribe().with(ignored -> batch.done.complete(null), batch.done::completeExceptionally);
         }
 
         /** Waits for the batch, polling (paused: no records) once per {@link #KEEP_ALIVE} to stay in the group. */
@@ -261,9 +268,11 @@ public final class BatchConsumer implements AutoCloseable {
                 return;
             }
             try {
-                consumer.commitSync(owned);
-            } catch (WakeupException stopping) {
-                consumer.commitSync(owned); // woken to stop: this batch's commit still counts
+                try {
+                    consumer.commitSync(owned);
+                } catch (WakeupException stopping) {
+                    consumer.commitSync(owned); // woken to stop: this batch's commit still counts
+                }
             } catch (KafkaException e) {
                 LOG.warnf("%s: committing %s failed (%s); whoever reads them next redoes them, harmlessly", name,
                         owned, e.toString());
@@ -272,8 +281,9 @@ public final class BatchConsumer implements AutoCloseable {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            owned.removeAll(partitions);
             Batch batch = inFlight;
-            if (batch == null) {
+            if (batch == null || Collections.disjoint(batch.offsets.keySet(), partitions)) {
                 return; // every finished batch is committed already
             }
             try {
@@ -285,10 +295,15 @@ public final class BatchConsumer implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            // Committed now, or left to the next owner: either way never committed by this batch later, which
+            // could move the group's offset back behind what the next owner (or this consumer, given them
+            // again and reading from the committed offset) has done since.
+            batch.offsets.keySet().removeAll(partitions);
         }
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            owned.addAll(partitions);
             if (inFlight != null) {
                 consumer.pause(partitions); // their turn comes after the running batch
             }
@@ -296,7 +311,12 @@ public final class BatchConsumer implements AutoCloseable {
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            // Already someone else's: nothing of them can be committed here any more.
+            // Already someone else's: nothing of them may be committed here any more.
+            owned.removeAll(partitions);
+            Batch batch = inFlight;
+            if (batch != null) {
+                batch.offsets.keySet().removeAll(partitions);
+            }
         }
     }
 }

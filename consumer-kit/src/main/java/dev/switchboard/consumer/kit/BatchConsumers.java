@@ -43,8 +43,8 @@ public class BatchConsumers {
             throw new IllegalStateException("no settings switchboard.consumer." + name + ".* for consumer " + name);
         }
         BatchConsumer consumer = new BatchConsumer(settings.settings(name), kafka, handler, vertx, registry);
-        started.add(consumer);
         consumer.start();
+        started.add(consumer);
         return consumer;
     }
 

@@ -29,7 +29,8 @@ public class ConsumersHealth implements HealthCheck {
             List<String> problems = consumer.problems();
             ConsumerSettings s = consumer.settings();
             response.withData(s.name(), problems.isEmpty()
-                    ? s.concurrency() + " reading " + s.topic() + " as " + s.groupId()
+                    ? s.concurrency() + " reading " + s.topic() + " as " + s.groupId() + ", " + consumer.partitions()
+                    + " partitions held"
                     : String.join("; ", problems));
             if (!problems.isEmpty()) {
                 response.down();

@@ -5,8 +5,12 @@ import dev.switchboard.contract.Topics;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.quarkus.runtime.Startup;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +27,11 @@ import org.jboss.logging.Logger;
  * reason in the {@link DeadLetterHeaders}. A batch handler does it itself for the records it cannot
  * read, and goes on with the others: one bad record never blocks a partition.
  */
+@Startup // the producer is built at startup, never on an event loop in the middle of a batch
 @ApplicationScoped
 public class DeadLetters {
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     /** A record of a batch that its handler cannot read, and why. */
     public record Unreadable(ConsumerRecord<String, byte[]> record, Exception reason) {
@@ -41,12 +47,20 @@ public class DeadLetters {
         this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** Completes when the broker acknowledged every one of them. */
+    /**
+     * Completes when the broker acknowledged every one of them, on the caller's Vert.x context (the
+     * batch's), not on the producer's thread.
+     */
     public Uni<Void> send(List<Unreadable> unreadable) {
         if (unreadable.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Uni.join().all(unreadable.stream().map(this::send).toList()).andFailFast().replaceWithVoid();
+        return Uni.createFrom().deferred(() -> {
+            Context caller = Vertx.currentContext();
+            Uni<Void> sent = Uni.join().all(unreadable.stream().map(this::send).toList()).andFailFast()
+                    .replaceWithVoid();
+            return caller == null ? sent : sent.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+        });
     }
 
     private Uni<Void> send(Unreadable u) {
@@ -69,6 +83,6 @@ public class DeadLetters {
 
     @PreDestroy
     void close() {
-        producer.close();
+        producer.close(CLOSE_TIMEOUT); // a broker away must not hold shutdown for the delivery timeout
     }
 }

@@ -13,6 +13,7 @@ import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -49,6 +50,7 @@ class BatchConsumerTest {
     private final List<BatchConsumer> consumers = new ArrayList<>();
     private final String topic = "kit-" + UUID.randomUUID();
     private final String group = "group-" + UUID.randomUUID();
+    private final Map<String, Integer> sentPerKey = new HashMap<>();
 
     @BeforeAll
     static void connect() {
@@ -121,6 +123,39 @@ class BatchConsumerTest {
     }
 
     @Test
+    void aBatchRunningWhenItsPartitionsMoveIsCommittedBeforeTheyGoAndNotRedone() throws Exception {
+        CompletableFuture<Void> firstEffect = new CompletableFuture<>();
+        List<String> handled = new CopyOnWriteArrayList<>();
+        AtomicInteger batches = new AtomicInteger();
+        BatchHandler handler = batch -> {
+            Uni<Void> effect = batches.getAndIncrement() == 0 ? Uni.createFrom().completionStage(firstEffect)
+                    : Uni.createFrom().voidItem();
+            return effect.invoke(() -> batch.forEach(r -> handled.add(value(r))));
+        };
+        BatchConsumer first = start(settings(1, 500, Duration.ofMinutes(5)), handler);
+        awaitMembers(1);
+        send(60);
+        await().until(() -> batches.get() == 1);
+
+        // A second instance joins while the first batch runs: the group waits for the first to let go, and
+        // the first (in its rebalance listener) waits for its batch.
+        start(new ConsumerSettings("kit-test-second", topic, group, 1, 500, Duration.ofSeconds(10),
+                Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofMinutes(5)), handler);
+        Thread firstLoop = thread(first.settings().name() + "-0");
+        await().until(() -> Arrays.stream(firstLoop.getStackTrace())
+                .anyMatch(frame -> frame.getMethodName().equals("onPartitionsRevoked")));
+        firstEffect.complete(null);
+        awaitMembers(2);
+        // One more record per key, on every partition: whoever reads a partition from an offset before the
+        // first batch's end hands its records over again before these.
+        send(10);
+
+        await().untilAsserted(() -> assertThat(Set.copyOf(handled)).hasSize(70));
+        await().untilAsserted(() -> assertThat(committed()).isEqualTo(endOffsets()));
+        assertThat(handled).hasSize(70);
+    }
+
+    @Test
     void aConsumerWaitingForItsBatchBarelyUsesTheCpu() {
         send(10);
         CompletableFuture<Void> effect = new CompletableFuture<>();
@@ -130,8 +165,7 @@ class BatchConsumerTest {
             return Uni.createFrom().completionStage(effect);
         });
         await().until(() -> batches.get() == 1);
-        Thread loop = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals(consumer.settings().name() + "-0")).findFirst().orElseThrow();
+        Thread loop = thread(consumer.settings().name() + "-0");
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpuBefore = threads.getThreadCpuTime(loop.getId());
         long wallBefore = System.nanoTime();
@@ -196,22 +230,30 @@ class BatchConsumerTest {
     }
 
     /** Every consumer in the group with partitions of their own: no rebalance left to happen. */
+    private static Thread thread(String name) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name)).findFirst()
+                .orElseThrow();
+    }
+
+    private ConsumerGroupDescription describeGroup() throws Exception {
+        return admin.describeConsumerGroups(List.of(group)).all().get().get(group);
+    }
+
     private void awaitMembers(int count) {
         await().untilAsserted(() -> {
-            ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
+            ConsumerGroupDescription description = describeGroup();
             assertThat(description.groupState()).isEqualTo(GroupState.STABLE);
             assertThat(description.members()).hasSize(count)
                     .allSatisfy(m -> assertThat(m.assignment().topicPartitions()).isNotEmpty());
         });
     }
 
-    /** {@code count} records over ten keys (conversations), numbered per key: "k3:0", "k3:1", ... */
+    /** {@code count} records over ten keys (conversations), numbered per key on from earlier sends: "k3:0", ... */
     private void send(int count) {
-        Map<String, Integer> next = new HashMap<>();
         try (EventSender sender = new EventSender(bootstrap)) {
             for (int i = 0; i < count; i++) {
                 String key = "k" + (i % 10);
-                int n = next.merge(key, 1, Integer::sum) - 1;
+                int n = sentPerKey.merge(key, 1, Integer::sum) - 1;
                 sender.sendRaw(topic, key, (key + ":" + n).getBytes(StandardCharsets.UTF_8));
             }
         }

@@ -2,6 +2,7 @@ package dev.switchboard.routing.intake;
 
 import dev.switchboard.contract.Json;
 import dev.switchboard.consumer.kit.BatchConsumers;
+import dev.switchboard.consumer.kit.BatchRetry;
 import dev.switchboard.consumer.kit.DeadLetters;
 import dev.switchboard.contract.intake.InboundMessage;
 import dev.switchboard.routing.assignment.AssignmentRepository;
@@ -26,7 +27,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,8 +56,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class IntakeRouter {
-    private static final Duration RETRY_FIRST = Duration.ofMillis(200);
-    private static final Duration RETRY_MAX = Duration.ofSeconds(10);
     private static final Logger LOG = Logger.getLogger(IntakeRouter.class);
 
     private final RoutedMessageRepository routed;
@@ -121,11 +119,10 @@ public class IntakeRouter {
                 unreadable.add(new DeadLetters.Unreadable(record, e));
             }
         }
-        return deadLetters.send(unreadable)
-                .chain(() -> Uni.createFrom().deferred(() -> routeOnce(readable))
-                        .onFailure().invoke(e -> LOG.warnf("routing a batch of %d failed, retrying: %s",
-                                readable.size(), e.toString()))
-                        .onFailure().retry().withBackOff(RETRY_FIRST, RETRY_MAX).indefinitely())
+        return BatchRetry.untilDone(Uni.createFrom().deferred(() -> deadLetters.send(unreadable)), "dead-lettering",
+                        unreadable.size())
+                .chain(() -> BatchRetry.untilDone(Uni.createFrom().deferred(() -> routeOnce(readable)), "routing",
+                        readable.size()))
                 .invoke(() -> {
                     long end = System.nanoTime();
                     readable.forEach(r -> decisionTime.record(end - r.receivedNanos(), TimeUnit.NANOSECONDS));

@@ -169,9 +169,11 @@ class IntakeRouterTest {
 
     @Test
     void healthMetricsAndApiDocsAreServed() {
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+        // Once the group has assigned them, the three consumers hold the topic's six partitions between them.
+        await().untilAsserted(() -> given().when().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'batch-consumers' }.data.intake",
-                        equalTo("3 reading intake.messages.v1 as routing"));
+                        equalTo("3 reading intake.messages.v1 as routing, 6 partitions held")));
         given().when().get("/q/metrics").then().statusCode(200).body(containsString("switchboard_routing_messages"))
                 .body(containsString("kafka_consumer_fetch_manager_records_consumed_total{client_id=\"intake-0\""));
         given().when().get("/q/openapi").then().statusCode(200).body(containsString("/api/decisions"));

@@ -1,6 +1,7 @@
 package dev.switchboard.ticket.intake;
 
 import dev.switchboard.consumer.kit.BatchConsumers;
+import dev.switchboard.consumer.kit.BatchRetry;
 import dev.switchboard.consumer.kit.DeadLetters;
 import dev.switchboard.contract.Json;
 import dev.switchboard.contract.routing.RoutingEvent;
@@ -14,7 +15,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,8 +30,6 @@ import org.jboss.logging.Logger;
 public class AssignmentConsumer {
     public static final String CONSUMER = "assignments";
     private static final Logger LOG = Logger.getLogger(AssignmentConsumer.class);
-    private static final Duration RETRY_FIRST = Duration.ofMillis(200);
-    private static final Duration RETRY_MAX = Duration.ofSeconds(10);
 
     private final TicketIntake intake;
     private final DeadLetters deadLetters;
@@ -67,8 +65,9 @@ public class AssignmentConsumer {
                 : VertxContext.createNewDuplicatedContext(current);
         VertxContextSafetyToggle.setContextSafe(context, true); // used by this batch alone
         long start = System.nanoTime();
-        return retried(Uni.createFrom().deferred(() -> deadLetters.send(unreadable)), "dead-lettering", unreadable.size())
-                .chain(() -> retried(Uni.createFrom().deferred(() -> intake.recordAll(events))
+        return BatchRetry.untilDone(Uni.createFrom().deferred(() -> deadLetters.send(unreadable)), "dead-lettering",
+                        unreadable.size())
+                .chain(() -> BatchRetry.untilDone(Uni.createFrom().deferred(() -> intake.recordAll(events))
                         .runSubscriptionOn(task -> context.runOnContext(ignored -> task.run())), "storing", events.size()))
                 .invoke(outcomes -> outcomes.forEach(metrics::record))
                 .invoke(outcomes -> LOG.debugf("stored a batch of %d routing events in %d ms", outcomes.size(),
@@ -78,14 +77,5 @@ public class AssignmentConsumer {
 
     void start(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER) StartupEvent started, BatchConsumers consumers) {
         consumers.start(CONSUMER, this::consume);
-    }
-
-    private static <T> Uni<T> retried(Uni<T> attempt, String what, int size) {
-        return attempt
-                .onFailure().invoke(e -> {
-                    LOG.warnf("%s a batch of %d failed, retrying: %s", what, size, e.toString());
-                    LOG.debug("the failure in full", e);
-                })
-                .onFailure().retry().withBackOff(RETRY_FIRST, RETRY_MAX).indefinitely();
     }
 }
