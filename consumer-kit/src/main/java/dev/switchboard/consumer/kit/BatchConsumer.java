@@ -97,6 +97,16 @@ public final class BatchConsumer implements AutoCloseable {
         return loops.stream().mapToInt(loop -> loop.owned.size()).sum();
     }
 
+    /**
+     * How long the oldest batch still running has been (zero when none): a batch waits, retrying, while the
+     * database or the broker is away, and its partitions wait with it.
+     */
+    public Duration longestRunningBatch() {
+        long now = System.nanoTime();
+        return Duration.ofNanos(loops.stream().mapToLong(loop -> loop.batchStarted)
+                .filter(started -> started != 0).map(started -> now - started).max().orElse(0));
+    }
+
     /** What keeps this consumer from reading (empty: every consumer polls). */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
@@ -162,6 +172,8 @@ public final class BatchConsumer implements AutoCloseable {
         volatile boolean closing;
         volatile Throwable failure;
         final Set<TopicPartition> owned = ConcurrentHashMap.newKeySet();
+        /** {@link System#nanoTime()} when the running batch was handed over; 0 when none runs. */
+        volatile long batchStarted;
         /** The batch being handled; read and written on this loop's thread only. */
         private Batch inFlight;
 
@@ -213,11 +225,13 @@ public final class BatchConsumer implements AutoCloseable {
         private void process(Batch batch, Context context) {
             consumer.pause(consumer.assignment());
             inFlight = batch;
+            batchStarted = System.nanoTime();
             try {
                 VertxContext.createNewDuplicatedContext(context).runOnContext(ignored -> handle(batch));
                 awaitPolling(batch);
             } finally {
                 inFlight = null;
+                batchStarted = 0;
             }
             batch.done.join(); // a handler's failure ends this loop (health DOWN) with nothing committed
             commit(batch);

@@ -1,6 +1,7 @@
 package dev.switchboard.consumer.kit;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -10,12 +11,16 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * DOWN when a batch consumer stopped (a handler failed: a bug), so that the orchestrator restarts the
- * service instead of letting its records wait unread.
+ * service instead of letting its records wait unread. A batch that has been running for long (retrying
+ * while the database or the broker is away) is shown, but keeps the check UP: a restart would not help.
  */
 @Liveness
 @Readiness
 @ApplicationScoped
 public class ConsumersHealth implements HealthCheck {
+    /** Longer than any batch takes while the database and the broker answer. */
+    static final Duration LONG_BATCH = Duration.ofSeconds(10);
+
     private final BatchConsumers consumers;
 
     public ConsumersHealth(BatchConsumers consumers) {
@@ -28,9 +33,11 @@ public class ConsumersHealth implements HealthCheck {
         for (BatchConsumer consumer : consumers.started()) {
             List<String> problems = consumer.problems();
             ConsumerSettings s = consumer.settings();
+            Duration running = consumer.longestRunningBatch();
             response.withData(s.name(), problems.isEmpty()
                     ? s.concurrency() + " reading " + s.topic() + " as " + s.groupId() + ", " + consumer.partitions()
-                    + " partitions held"
+                    + " partitions held" + (running.compareTo(LONG_BATCH) > 0
+                    ? ", a batch running for " + running.toSeconds() + " s" : "")
                     : String.join("; ", problems));
             if (!problems.isEmpty()) {
                 response.down();

@@ -173,10 +173,12 @@ class BatchConsumerTest {
         // Three keep-alive polls later: a consumer that re-polled at once would have spent most of this on the CPU.
         await().atMost(Duration.ofSeconds(20)).until(() -> System.nanoTime() - wallBefore > 3_000_000_000L);
         long cpu = threads.getThreadCpuTime(loop.getId()) - cpuBefore;
+        assertThat(consumer.longestRunningBatch()).isGreaterThan(Duration.ofSeconds(3));
         effect.complete(null);
 
         assertThat(Duration.ofNanos(cpu)).isLessThan(Duration.ofMillis(300));
         await().untilAsserted(() -> assertThat(committed()).isEqualTo(endOffsets()));
+        assertThat(consumer.longestRunningBatch()).isZero();
     }
 
     @Test
