@@ -1,25 +1,38 @@
 package dev.switchboard.routing.ticketevents;
 
+import dev.switchboard.consumer.kit.BatchConsumers;
+import dev.switchboard.consumer.kit.BatchRetry;
+import dev.switchboard.consumer.kit.DeadLetters;
 import dev.switchboard.contract.Channel;
 import dev.switchboard.contract.Json;
 import dev.switchboard.contract.ticket.TicketEvent;
 import dev.switchboard.routing.assignment.AgentDirectory;
 import dev.switchboard.routing.assignment.AssignmentRepository;
 import dev.switchboard.routing.assignment.QueueDrainer;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
 /**
  * Keeps agent load true: a solved or closed ticket ends the agent's hold on the conversation,
  * and the freed capacity goes to queued work at once. Each event is applied once (event id).
- * An agent's reply stops the clock that would re-offer an unanswered conversation.
+ * An agent's reply stops the clock that would re-offer an unanswered conversation. Reads
+ * {@code tickets.events.v1} a poll at a time (consumer-kit), each partition's events in order;
+ * the offsets move once every event of the batch is applied, and an unreadable record goes to
+ * {@code tickets.events.v1.dlq} with the reason.
  */
 @ApplicationScoped
 public class TicketEventsConsumer {
@@ -28,18 +41,41 @@ public class TicketEventsConsumer {
     private final AssignmentRepository assignments;
     private final AgentDirectory directory;
     private final QueueDrainer drainer;
+    private final DeadLetters deadLetters;
 
-    public TicketEventsConsumer(AssignmentRepository assignments, AgentDirectory directory, QueueDrainer drainer) {
+    public TicketEventsConsumer(AssignmentRepository assignments, AgentDirectory directory, QueueDrainer drainer,
+                                DeadLetters deadLetters) {
         this.assignments = assignments;
         this.directory = directory;
         this.drainer = drainer;
+        this.deadLetters = deadLetters;
     }
 
     private static final Runnable NOTHING = () -> { };
 
-    @Incoming("ticket-events-in")
-    public Uni<Void> apply(byte[] payload) {
-        TicketEvent event = Json.read(payload, TicketEvent.class);
+    void start(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER) StartupEvent started, BatchConsumers consumers) {
+        consumers.start("ticket-events", this::applyAll);
+    }
+
+    /** A poll's events one after the other (each retried until applied), after its unreadable records are put aside. */
+    public Uni<Void> applyAll(List<ConsumerRecord<String, byte[]>> batch) {
+        List<TicketEvent> events = new ArrayList<>();
+        List<DeadLetters.Unreadable> unreadable = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : batch) {
+            try {
+                events.add(Json.read(record.value(), TicketEvent.class));
+            } catch (Json.MalformedEventException e) {
+                unreadable.add(new DeadLetters.Unreadable(record, e));
+            }
+        }
+        return BatchRetry.untilDone(Uni.createFrom().deferred(() -> deadLetters.send(unreadable)), "dead-lettering",
+                        unreadable.size())
+                .chain(() -> Multi.createFrom().iterable(events).onItem().transformToUniAndConcatenate(this::apply)
+                        .collect().last())
+                .replaceWithVoid();
+    }
+
+    Uni<Void> apply(TicketEvent event) {
         if (event instanceof TicketEvent.Created created) {
             return retrying(event, assignments.rememberTicket(created.ticketId(), created.conversationKey()));
         }

@@ -134,6 +134,8 @@ class AssignmentFlowTest {
 
         TicketEvent.Solved solved = new TicketEvent.Solved(UUID.randomUUID(), UUID.randomUUID(), Instant.now(),
                 "whatsapp", first.conversationKey(), "zoe");
+        // An unreadable record ahead of it on the same partition is put aside, not in the way.
+        sender.sendRaw(Topics.TICKET_EVENTS, solved.ticketId().toString(), "not a ticket event".getBytes());
         sender.send(Topics.TICKET_EVENTS, solved.ticketId().toString(), solved);
         sender.send(Topics.TICKET_EVENTS, solved.ticketId().toString(), solved); // redelivered: frees once
 
@@ -141,6 +143,11 @@ class AssignmentFlowTest {
                 .until(() -> decisionsFor(second), d -> d.size() == 2);
         assertThat(((MessageAssigned) decisions.get(1)).agentId()).isEqualTo("zoe");
         AsUser.admin().get("/api/agents/zoe").then().body("load.whatsapp", equalTo(1));
+        assertThat(topics.readAll(Topics.deadLetter(Topics.TICKET_EVENTS),
+                r -> solved.ticketId().toString().equals(r.key())))
+                .singleElement()
+                .satisfies(r -> assertThat(new String(r.headers().lastHeader("dead-letter-reason").value()))
+                        .isNotBlank());
     }
 
     @Test
