@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -27,6 +28,10 @@ import java.util.stream.Stream;
  * <p>A tree's memory is read every {@value #TREE_MEMORY_EVERY} samples: {@code smaps_rollup} makes the
  * kernel walk each backend's page tables (about 60 ms of CPU a second for PostgreSQL's fifteen processes,
  * measured), which the sampler would otherwise take from the processes it measures.
+ *
+ * <p>Each name's pid is asked anew every second: a service killed and started again, or PostgreSQL or
+ * the broker restarted by a fault, is followed to its new process (from its second sample on, since its
+ * counters start again from zero).
  */
 public final class ProcessSampler implements AutoCloseable {
     /** CPU in percent of one core, averaged over the run and at its busiest second; memory in MiB. */
@@ -38,10 +43,13 @@ public final class ProcessSampler implements AutoCloseable {
     private static final double TICKS_PER_SECOND = 100.0;
     private static final int TREE_MEMORY_EVERY = 10;
 
-    private final Map<String, Long> pids;
+    private final Map<String, LongSupplier> pids;
     private final Set<String> trees;
     private final Map<String, List<double[]>> samples = new LinkedHashMap<>();
+    /** Per name: when, the counter, and the pid of its last sample. */
     private final Map<String, long[]> previous = new LinkedHashMap<>();
+    /** Per name: the pid last seen (the report's). */
+    private final Map<String, Long> lastPid = new LinkedHashMap<>();
     /** For a tree: its memory when last read, and how many samples ago. */
     private final Map<String, double[]> treeMemory = new HashMap<>();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -50,16 +58,16 @@ public final class ProcessSampler implements AutoCloseable {
         return thread;
     });
 
-    /** @param pids process name to pid */
-    public ProcessSampler(Map<String, Long> pids) {
+    /** @param pids process name to its pid now (asked every second; 0 or less: not running) */
+    public ProcessSampler(Map<String, LongSupplier> pids) {
         this(pids, Map.of());
     }
 
     /**
-     * @param pids  process name to pid
-     * @param trees process name to the pid of a process measured with all its descendants
+     * @param pids  process name to its pid now (asked every second; 0 or less: not running)
+     * @param trees process name to the pid now of a process measured with all its descendants
      */
-    public ProcessSampler(Map<String, Long> pids, Map<String, Long> trees) {
+    public ProcessSampler(Map<String, LongSupplier> pids, Map<String, LongSupplier> trees) {
         this.pids = new LinkedHashMap<>(pids);
         this.pids.putAll(trees);
         this.trees = Set.copyOf(trees.keySet());
@@ -71,20 +79,33 @@ public final class ProcessSampler implements AutoCloseable {
     /** Each process's CPU ticks so far (a tree: see {@link #treeTicks}) against the last sample's: the CPU between. */
     private synchronized void sample() {
         long now = System.nanoTime();
-        pids.forEach((name, pid) -> {
+        pids.forEach((name, current) -> {
+            long pid = pidNow(current);
+            if (pid <= 0) {
+                return; // not running (restarting): no sample
+            }
             boolean tree = trees.contains(name);
             Long ticks = tree ? treeTicks(pid) : cpuTicks(pid);
             Double mib = tree ? treeMiB(name, pid) : mib(rssKiB(pid));
             if (ticks == null || mib == null) {
                 return; // gone (killed, stopped, restarting): no sample
             }
-            long[] before = previous.put(name, new long[] {now, ticks});
-            if (before != null) {
+            lastPid.put(name, pid);
+            long[] before = previous.put(name, new long[] {now, ticks, pid});
+            if (before != null && before[2] == pid) { // a new process's counter starts again: no sample yet
                 double seconds = (now - before[0]) / 1e9;
                 double cpu = (ticks - before[1]) / TICKS_PER_SECOND / seconds * 100;
                 samples.get(name).add(new double[] {cpu, mib});
             }
         });
+    }
+
+    private static long pidNow(LongSupplier current) {
+        try {
+            return current.getAsLong();
+        } catch (RuntimeException e) {
+            return -1; // its owner is between two processes
+        }
     }
 
     /** A tree's proportional memory, read anew every {@value #TREE_MEMORY_EVERY} samples; null when the root is gone. */
@@ -180,7 +201,7 @@ public final class ProcessSampler implements AutoCloseable {
 
     public synchronized List<Usage> usage() {
         List<Usage> out = new ArrayList<>();
-        samples.forEach((name, list) -> out.add(new Usage(name, pids.get(name),
+        samples.forEach((name, list) -> out.add(new Usage(name, lastPid.getOrDefault(name, -1L),
                 list.stream().mapToDouble(s -> s[0]).average().orElse(0),
                 list.stream().mapToDouble(s -> s[0]).max().orElse(0),
                 list.stream().mapToDouble(s -> s[1]).average().orElse(0),

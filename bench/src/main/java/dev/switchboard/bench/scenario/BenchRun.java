@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * One benchmark run against a system that is already up: load (with faults, if the scenario has
@@ -63,9 +64,8 @@ public final class BenchRun {
         List<ProcessSampler.Usage> usage;
         List<FaultFigures> faultFigures;
         double loadSeconds; // longer than the scenario's duration when faults were still recovering
-        long database = stack.databasePid();
         try (ProcessSampler sampler = new ProcessSampler(pids(),
-                database > 0 ? Map.of("postgresql (all processes)", database) : Map.of())) {
+                stack.databasePid() > 0 ? Map.of("postgresql (all processes)", stack::databasePid) : Map.of())) {
             console.printf("Load: %s scenario, %s, %d s, seed %d%n", scenario.name(),
                     scenario.ratePerSecond() == 0 ? "full speed" : scenario.ratePerSecond() + "/s",
                     scenario.duration().toSeconds(), scenario.seed());
@@ -121,12 +121,16 @@ public final class BenchRun {
         return new KafkaCeiling(stack.endpoints().kafkaBootstrapServers()).measure(records);
     }
 
-    private Map<String, Long> pids() {
-        Map<String, Long> pids = new LinkedHashMap<>();
+    /** Each process's pid now: a service or the broker started again by a fault is followed. */
+    private Map<String, LongSupplier> pids() {
+        Map<String, LongSupplier> pids = new LinkedHashMap<>();
         for (ManagedProcess process : stack.processes()) {
-            pids.put(process.name(), process.pid());
+            String name = process.name();
+            pids.put(name, () -> stack.processes().stream().filter(p -> p.name().equals(name) && p.isAlive())
+                    .findFirst().map(ManagedProcess::pid).orElse(-1L));
         }
-        pids.put("bench (load generator)", ProcessHandle.current().pid());
+        long self = ProcessHandle.current().pid();
+        pids.put("bench (load generator)", () -> self);
         return pids;
     }
 }
