@@ -4,6 +4,7 @@ import dev.switchboard.contract.Json;
 import dev.switchboard.consumer.kit.BatchConsumers;
 import dev.switchboard.consumer.kit.BatchRetry;
 import dev.switchboard.consumer.kit.DeadLetters;
+import dev.switchboard.consumer.kit.ReadBatch;
 import dev.switchboard.contract.intake.InboundMessage;
 import dev.switchboard.routing.assignment.AssignmentRepository;
 import dev.switchboard.routing.contact.ContactResolver;
@@ -110,15 +111,9 @@ public class IntakeRouter {
      */
     public Uni<Void> route(List<ConsumerRecord<String, byte[]>> batch) {
         long start = System.nanoTime();
-        List<Received> readable = new ArrayList<>();
-        List<DeadLetters.Unreadable> unreadable = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : batch) {
-            try {
-                readable.add(new Received(readable(record.value()), start));
-            } catch (Json.MalformedEventException e) {
-                unreadable.add(new DeadLetters.Unreadable(record, e));
-            }
-        }
+        ReadBatch<InboundMessage> read = ReadBatch.of(batch, IntakeRouter::readable);
+        List<Received> readable = read.readable().stream().map(m -> new Received(m, start)).toList();
+        List<DeadLetters.Unreadable> unreadable = read.unreadable();
         return BatchRetry.untilDone(Uni.createFrom().deferred(() -> deadLetters.send(unreadable)), "dead-lettering",
                         unreadable.size())
                 .chain(() -> BatchRetry.untilDone(Uni.createFrom().deferred(() -> routeOnce(readable)), "routing",

@@ -3,6 +3,7 @@ package dev.switchboard.routing.ticketevents;
 import dev.switchboard.consumer.kit.BatchConsumers;
 import dev.switchboard.consumer.kit.BatchRetry;
 import dev.switchboard.consumer.kit.DeadLetters;
+import dev.switchboard.consumer.kit.ReadBatch;
 import dev.switchboard.contract.Channel;
 import dev.switchboard.contract.Json;
 import dev.switchboard.contract.ticket.TicketEvent;
@@ -19,7 +20,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -59,18 +59,10 @@ public class TicketEventsConsumer {
 
     /** A poll's events one after the other (each retried until applied), after its unreadable records are put aside. */
     public Uni<Void> applyAll(List<ConsumerRecord<String, byte[]>> batch) {
-        List<TicketEvent> events = new ArrayList<>();
-        List<DeadLetters.Unreadable> unreadable = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : batch) {
-            try {
-                events.add(Json.read(record.value(), TicketEvent.class));
-            } catch (Json.MalformedEventException e) {
-                unreadable.add(new DeadLetters.Unreadable(record, e));
-            }
-        }
-        return BatchRetry.untilDone(Uni.createFrom().deferred(() -> deadLetters.send(unreadable)), "dead-lettering",
-                        unreadable.size())
-                .chain(() -> Multi.createFrom().iterable(events).onItem().transformToUniAndConcatenate(this::apply)
+        ReadBatch<TicketEvent> read = ReadBatch.of(batch, bytes -> Json.read(bytes, TicketEvent.class));
+        return BatchRetry.untilDone(Uni.createFrom().deferred(() -> deadLetters.send(read.unreadable())),
+                        "dead-lettering", read.unreadable().size())
+                .chain(() -> Multi.createFrom().iterable(read.readable()).onItem().transformToUniAndConcatenate(this::apply)
                         .collect().last())
                 .replaceWithVoid();
     }

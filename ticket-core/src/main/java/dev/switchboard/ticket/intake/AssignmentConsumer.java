@@ -3,6 +3,7 @@ package dev.switchboard.ticket.intake;
 import dev.switchboard.consumer.kit.BatchConsumers;
 import dev.switchboard.consumer.kit.BatchRetry;
 import dev.switchboard.consumer.kit.DeadLetters;
+import dev.switchboard.consumer.kit.ReadBatch;
 import dev.switchboard.contract.Json;
 import dev.switchboard.contract.routing.RoutingEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -15,7 +16,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
@@ -48,16 +48,10 @@ public class AssignmentConsumer {
      * A redelivered batch is harmless: events whose message is stored change nothing.
      */
     public Uni<Void> consume(List<ConsumerRecord<String, byte[]>> batch) {
-        List<RoutingEvent> events = new ArrayList<>();
-        List<DeadLetters.Unreadable> unreadable = new ArrayList<>();
         // The batch comes partition by partition, each in offset order: that order is kept.
-        for (ConsumerRecord<String, byte[]> record : batch) {
-            try {
-                events.add(Json.read(record.value(), RoutingEvent.class));
-            } catch (Json.MalformedEventException e) {
-                unreadable.add(new DeadLetters.Unreadable(record, e));
-            }
-        }
+        ReadBatch<RoutingEvent> read = ReadBatch.of(batch, bytes -> Json.read(bytes, RoutingEvent.class));
+        List<RoutingEvent> events = read.readable();
+        List<DeadLetters.Unreadable> unreadable = read.unreadable();
         // Each batch on a context of its own: Hibernate Reactive keeps the session and its transaction
         // in the (duplicated) context, so nothing of a failed attempt can leak into the next batch.
         Context current = Vertx.currentContext();
