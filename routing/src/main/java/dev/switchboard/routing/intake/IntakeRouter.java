@@ -96,10 +96,6 @@ public class IntakeRouter {
                 .publishPercentiles(0.5, 0.99).register(registry);
     }
 
-    /** A readable message of the batch, with when it was received here. */
-    private record Received(InboundMessage message, long receivedNanos) {
-    }
-
     /** What a batch publishes: a fresh decision, or a stored one the broker never acknowledged. */
     private record ToPublish(UUID messageId, MessageDecider.Decided fresh, String eventJson) {
     }
@@ -112,7 +108,7 @@ public class IntakeRouter {
     public Uni<Void> route(List<ConsumerRecord<String, byte[]>> batch) {
         long start = System.nanoTime();
         ReadBatch<InboundMessage> read = ReadBatch.of(batch, IntakeRouter::readable);
-        List<Received> readable = read.readable().stream().map(m -> new Received(m, start)).toList();
+        List<InboundMessage> readable = read.readable();
         List<DeadLetters.Unreadable> unreadable = read.unreadable();
         return BatchRetry.untilDone(Uni.createFrom().deferred(() -> deadLetters.send(unreadable)), "dead-lettering",
                         unreadable.size())
@@ -120,7 +116,7 @@ public class IntakeRouter {
                         readable.size()))
                 .invoke(() -> {
                     long end = System.nanoTime();
-                    readable.forEach(r -> decisionTime.record(end - r.receivedNanos(), TimeUnit.NANOSECONDS));
+                    readable.forEach(m -> decisionTime.record(end - start, TimeUnit.NANOSECONDS));
                     batchTime.record(end - start, TimeUnit.NANOSECONDS);
                 });
     }
@@ -139,7 +135,7 @@ public class IntakeRouter {
         return message;
     }
 
-    private Uni<Void> routeOnce(List<Received> batch) {
+    private Uni<Void> routeOnce(List<InboundMessage> batch) {
         if (batch.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -181,10 +177,10 @@ public class IntakeRouter {
      * groups' last ones in one statement (nothing later in the batch reads what it writes); an earlier
      * one is stored at once, for the next message of its group to see. Returns what to publish in batch order.
      */
-    private Uni<List<ToPublish>> decideAll(SqlConnection c, List<Received> batch, List<MessageDecider.Decided> made) {
-        List<UUID> ids = batch.stream().map(r -> r.message().id()).toList();
+    private Uni<List<ToPublish>> decideAll(SqlConnection c, List<InboundMessage> batch, List<MessageDecider.Decided> made) {
+        List<UUID> ids = batch.stream().map(InboundMessage::id).toList();
         Map<InboundMessage, SortedSet<Identity>> shown = new IdentityHashMap<>();
-        batch.forEach(r -> shown.put(r.message(), senderIdentities.of(r.message())));
+        batch.forEach(m -> shown.put(m, senderIdentities.of(m)));
         Set<Identity> everyone = new TreeSet<>();
         shown.values().forEach(everyone::addAll);
         Set<UUID> seen = ConcurrentHashMap.newKeySet();
@@ -194,14 +190,14 @@ public class IntakeRouter {
         // drain or a solved ticket cannot change a holder this batch is deciding on.
         return contacts.lock(c, everyone)
                 .chain(() -> assignments.lockConversations(c,
-                        batch.stream().map(r -> r.message().conversationKey()).toList()))
+                        batch.stream().map(InboundMessage::conversationKey).toList()))
                 .chain(() -> routed.findAll(c, ids))
                 .chain(stored -> contacts.owners(c, everyone)
                         .chain(owners -> prefetch(c, batch, owners)
                                 .chain(prefetch -> {
                                     List<Integer> order = IntStream.range(0, batch.size()).boxed().toList();
                                     List<List<Integer>> groups = PersonGroups.of(order,
-                                            i -> groupKeys(batch.get(i).message(), shown.get(batch.get(i).message()), owners));
+                                            i -> groupKeys(batch.get(i), shown.get(batch.get(i)), owners));
                                     return Multi.createFrom().iterable(groups)
                                             .onItem().transformToUniAndMerge(group -> {
                                                 // The batch's reads hold for a group until its first decision.
@@ -209,7 +205,7 @@ public class IntakeRouter {
                                                 int last = group.get(group.size() - 1);
                                                 return Multi.createFrom().iterable(group)
                                                         .onItem().transformToUniAndConcatenate(i ->
-                                                                decideOnce(c, i, batch.get(i).message(), stored, seen, made,
+                                                                decideOnce(c, i, batch.get(i), stored, seen, made,
                                                                         fresh, i == last))
                                                         .collect().asList();
                                             })
@@ -233,16 +229,16 @@ public class IntakeRouter {
      * Reads at once what each message's decision would otherwise read alone: the owners' contacts and
      * open conversations, their recent messages (same-problem candidates), who holds each conversation.
      */
-    private Uni<MessageDecider.Prefetch> prefetch(SqlConnection c, List<Received> batch,
+    private Uni<MessageDecider.Prefetch> prefetch(SqlConnection c, List<InboundMessage> batch,
                                                   Map<Identity, ContactMatch.Known> owners) {
         Set<UUID> known = new HashSet<>();
         owners.values().forEach(o -> known.add(o.contactId()));
         Set<String> conversations = new HashSet<>();
         Instant from = null;
         Instant to = null;
-        for (Received r : batch) {
-            conversations.add(r.message().conversationKey());
-            Instant at = r.message().receivedAt();
+        for (InboundMessage m : batch) {
+            conversations.add(m.conversationKey());
+            Instant at = m.receivedAt();
             from = from == null || at.isBefore(from) ? at : from;
             to = to == null || at.isAfter(to) ? at : to;
         }
