@@ -143,7 +143,7 @@ public final class BatchConsumer implements AutoCloseable {
 
     @Override
     public void close() {
-        close(Duration.ofSeconds(10));
+        close(BatchConsumers.STOP_TIMEOUT);
     }
 
     /** One poll's records, in partition then offset order, and the offsets that mark them done. */

@@ -47,6 +47,12 @@ public class DeadLetters {
         this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 
+    /** As {@link #send}, tried again with back-off until the broker took them all ({@link BatchRetry}). */
+    public Uni<Void> sendUntilDone(List<Unreadable> unreadable) {
+        return BatchRetry.untilDone(Uni.createFrom().deferred(() -> send(unreadable)), "dead-lettering",
+                unreadable.size());
+    }
+
     /**
      * Completes when the broker acknowledged every one of them, on the caller's Vert.x context (the
      * batch's), not on the producer's thread.

@@ -110,8 +110,7 @@ public class IntakeRouter {
         ReadBatch<InboundMessage> read = ReadBatch.of(batch, IntakeRouter::readable);
         List<InboundMessage> readable = read.readable();
         List<DeadLetters.Unreadable> unreadable = read.unreadable();
-        return BatchRetry.untilDone(Uni.createFrom().deferred(() -> deadLetters.send(unreadable)), "dead-lettering",
-                        unreadable.size())
+        return deadLetters.sendUntilDone(unreadable)
                 .chain(() -> BatchRetry.untilDone(Uni.createFrom().deferred(() -> routeOnce(readable)), "routing",
                         readable.size()))
                 .invoke(() -> {

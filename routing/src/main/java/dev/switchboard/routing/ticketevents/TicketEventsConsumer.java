@@ -1,7 +1,6 @@
 package dev.switchboard.routing.ticketevents;
 
 import dev.switchboard.consumer.kit.BatchConsumers;
-import dev.switchboard.consumer.kit.BatchRetry;
 import dev.switchboard.consumer.kit.DeadLetters;
 import dev.switchboard.consumer.kit.ReadBatch;
 import dev.switchboard.contract.Channel;
@@ -60,8 +59,7 @@ public class TicketEventsConsumer {
     /** A poll's events one after the other (each retried until applied), after its unreadable records are put aside. */
     public Uni<Void> applyAll(List<ConsumerRecord<String, byte[]>> batch) {
         ReadBatch<TicketEvent> read = ReadBatch.of(batch, bytes -> Json.read(bytes, TicketEvent.class));
-        return BatchRetry.untilDone(Uni.createFrom().deferred(() -> deadLetters.send(read.unreadable())),
-                        "dead-lettering", read.unreadable().size())
+        return deadLetters.sendUntilDone(read.unreadable())
                 .chain(() -> Multi.createFrom().iterable(read.readable()).onItem().transformToUniAndConcatenate(this::apply)
                         .collect().last())
                 .replaceWithVoid();

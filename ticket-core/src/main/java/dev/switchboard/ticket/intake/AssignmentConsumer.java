@@ -59,8 +59,7 @@ public class AssignmentConsumer {
                 : VertxContext.createNewDuplicatedContext(current);
         VertxContextSafetyToggle.setContextSafe(context, true); // used by this batch alone
         long start = System.nanoTime();
-        return BatchRetry.untilDone(Uni.createFrom().deferred(() -> deadLetters.send(unreadable)), "dead-lettering",
-                        unreadable.size())
+        return deadLetters.sendUntilDone(unreadable)
                 .chain(() -> BatchRetry.untilDone(Uni.createFrom().deferred(() -> intake.recordAll(events))
                         .runSubscriptionOn(task -> context.runOnContext(ignored -> task.run())), "storing", events.size()))
                 .invoke(outcomes -> outcomes.forEach(metrics::record))
