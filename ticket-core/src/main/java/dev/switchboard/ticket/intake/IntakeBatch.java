@@ -21,7 +21,7 @@ import java.util.UUID;
  * the messages already stored, the open ticket of each conversation the batch touches and the latest
  * ticket of each of its own conversations. Each event applied updates it, so the next event of the
  * batch sees its effect without a flush. It also holds the ticket numbers drawn for the batch and the
- * outbox rows the batch writes at its end.
+ * rows the batch writes at its end: the tickets it opened and changed, its messages and outbox rows.
  */
 final class IntakeBatch {
     private final Map<UUID, TicketMessage> known = new HashMap<>();
@@ -30,12 +30,18 @@ final class IntakeBatch {
     private final Deque<Long> numbers = new ArrayDeque<>();
     private final List<OutboxEntry> outbox = new ArrayList<>();
     private final List<TicketMessage> messages = new ArrayList<>();
+    private final List<Ticket> created = new ArrayList<>();
+    // Entities have no equals: identity, one entry per ticket the batch changed.
+    private final Set<Ticket> changed = new LinkedHashSet<>();
+    private final Map<UUID, Ticket> inHand = new HashMap<>();
 
     IntakeBatch(List<TicketMessage> stored, List<Ticket> openTickets, List<Ticket> latestTickets) {
         stored.forEach(m -> known.put(m.id, m));
         latestTickets.forEach(t -> latest.put(t.conversationKey, t));
         // Should a conversation ever have two open tickets, one of them is taken, as findOpen does.
         openTickets.forEach(t -> open.putIfAbsent(t.conversationKey, t));
+        latestTickets.forEach(this::inHand);
+        openTickets.forEach(this::inHand);
     }
 
     static List<UUID> messageIds(List<RoutingEvent> events) {
@@ -94,11 +100,7 @@ final class IntakeBatch {
         return numbers.pollFirst();
     }
 
-    /**
-     * A message to persist at the end of the batch, after the tickets it opened: the inserts go out
-     * grouped by table without Hibernate's insert ordering, whose sorter is one instance shared by all
-     * sessions in Hibernate Reactive (concurrent flushes corrupted each other's inserts).
-     */
+    /** A message to insert at the end of the batch, after the tickets it opened. */
     void message(TicketMessage message) {
         messages.add(message);
     }
@@ -114,6 +116,40 @@ final class IntakeBatch {
 
     List<OutboxEntry> outbox() {
         return outbox;
+    }
+
+    /** A ticket the batch opened: inserted at its end as the batch left it. */
+    void created(Ticket ticket) {
+        created.add(ticket);
+        inHand(ticket);
+    }
+
+    List<Ticket> created() {
+        return created;
+    }
+
+    /** A stored ticket the batch changed: updated at its end, once, however many of its events changed it. */
+    void changed(Ticket ticket) {
+        if (!created.contains(ticket)) {
+            changed.add(ticket);
+            inHand(ticket);
+        }
+    }
+
+    /**
+     * The ticket with this id as the batch has it (read, opened or changed), or null: a ticket the batch
+     * opened is not in the database before the batch ends.
+     */
+    Ticket ticket(UUID id) {
+        return inHand.get(id);
+    }
+
+    private void inHand(Ticket ticket) {
+        inHand.putIfAbsent(ticket.id, ticket);
+    }
+
+    Set<Ticket> changed() {
+        return changed;
     }
 
     /** The stored message with this id, or null. */

@@ -16,6 +16,7 @@ import dev.switchboard.ticket.tickets.Ticket;
 import dev.switchboard.ticket.tickets.TicketMessage;
 import dev.switchboard.ticket.tickets.TicketMessageRepository;
 import dev.switchboard.ticket.tickets.TicketRepository;
+import dev.switchboard.ticket.tickets.TicketRows;
 import dev.switchboard.ticket.tickets.TicketStatus;
 import dev.switchboard.ticket.workflow.TicketWorkflow;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -39,14 +40,16 @@ import org.hibernate.FlushMode;
 public class TicketIntake {
     private final TicketRepository tickets;
     private final TicketMessageRepository messages;
+    private final TicketRows rows;
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final TicketSla sla;
     private final Notices notices;
     private final Surveys surveys;
 
-    public TicketIntake(TicketRepository tickets, TicketMessageRepository messages, Outbox outbox, OutboxRelay relay,
-                        TicketSla sla, Notices notices, Surveys surveys) {
+    public TicketIntake(TicketRepository tickets, TicketMessageRepository messages, TicketRows rows, Outbox outbox,
+                        OutboxRelay relay, TicketSla sla, Notices notices, Surveys surveys) {
+        this.rows = rows;
         this.sla = sla;
         this.notices = notices;
         this.surveys = surveys;
@@ -63,13 +66,12 @@ public class TicketIntake {
     /**
      * Applies a batch of events in their order, in one transaction: one outcome per event. Three
      * queries read what the batch needs to know ({@link IntakeBatch}), a fourth draws the ticket numbers
-     * it may need. The session flushes once, at the end (flush mode MANUAL): the new tickets (persisted as
-     * the events open them) and then the batch's messages (persisted together just before) go out in
-     * statement batches per table, instead of a flush before every query (Hibernate Reactive
-     * flushes even before a native query in COMMIT mode); then the batch's outbox rows, in the order the
-     * events wrote them, in one statement. That is safe because the queries left in an event's path (open
-     * survey, stored rating, a merge target) read rows the batch does not write, or return the session's
-     * own instance.
+     * it may need. The events change tickets in memory only; at the end one statement per table writes
+     * them ({@link TicketRows}): the tickets the batch opened, the stored tickets it changed (each once,
+     * checked against the version it read), its messages, and its outbox rows in the order the events
+     * wrote them. The session's own flush (flush mode MANUAL: no flush before each query) then writes
+     * what else the events persisted (a survey's answer). The changed tickets are detached first, so
+     * Hibernate does not write them a second time.
      */
     public Uni<List<IntakeOutcome>> recordAll(List<RoutingEvent> events) {
         if (events.isEmpty()) {
@@ -80,8 +82,10 @@ public class TicketIntake {
                             session.setFlushMode(FlushMode.MANUAL);
                             return known(events)
                                     .chain(batch -> applyInOrder(events, batch)
-                                            .call(() -> batch.messages().isEmpty() ? Uni.createFrom().voidItem()
-                                                    : messages.persist(batch.messages()))
+                                            .invoke(() -> batch.changed().forEach(session::detach))
+                                            .call(() -> rows.insertTickets(batch.created()))
+                                            .call(() -> rows.updateTickets(batch.changed()))
+                                            .call(() -> rows.insertMessages(batch.messages()))
                                             .call(session::flush)
                                             .call(() -> outbox.addAll(batch.outbox())));
                         }))
@@ -118,10 +122,13 @@ public class TicketIntake {
         if (!(event instanceof MessageAssigned assigned)) {
             return Uni.createFrom().item(IntakeOutcome.alreadyStored(existing.id, existing.ticketId, existing.channel, false));
         }
-        return tickets.findById(existing.ticketId)
+        return ticket(existing.ticketId, batch)
                 .chain(ticket -> {
                     List<TicketEvent> events = new ArrayList<>();
                     boolean changed = ticket.status.isOpen() && assign(ticket, assigned, Instant.now(), events);
+                    if (changed) {
+                        batch.changed(ticket);
+                    }
                     writeAll(events, batch);
                     return Uni.createFrom().item(IntakeOutcome.alreadyStored(existing.id, ticket.id, existing.channel, changed));
                 });
@@ -185,7 +192,7 @@ public class TicketIntake {
 
     /** The conversation's ticket was merged away: its messages go where the merge put the others. */
     private Uni<Target> mergedInto(RoutingEvent event, Ticket merged, IntakeBatch batch, Instant now) {
-        return tickets.findById(merged.mergedInto)
+        return ticket(merged.mergedInto, batch)
                 .chain(target -> target.status.isOpen()
                         ? Uni.createFrom().item(new Target(target, false))
                         // Solved: reopened; closed: followed up, as for the conversation's own ticket.
@@ -193,7 +200,7 @@ public class TicketIntake {
     }
 
     private Uni<Target> create(RoutingEvent event, UUID followUpOf, IntakeBatch batch, Instant now) {
-        // Persisted in addMessage once complete: one INSERT, so the change stream announces it once, whole.
+        // Inserted at the end of the batch, complete: one INSERT, so the change stream announces it once, whole.
         Long drawn = batch.nextNumber();
         // The batch drew as many numbers as it can open tickets; the sequence stays the fallback all the same.
         return (drawn != null ? Uni.createFrom().item(drawn) : tickets.nextNumber())
@@ -220,7 +227,11 @@ public class TicketIntake {
         ticket.updatedAt = now;
         TicketMessage stored = NewTickets.message(event, ticket.id, now);
         batch.applied(stored, ticket);
-        Uni<Void> saveTicket = target.created() ? tickets.persist(ticket).replaceWithVoid() : Uni.createFrom().voidItem();
+        if (target.created()) {
+            batch.created(ticket);
+        } else {
+            batch.changed(ticket);
+        }
         writeAll(events, batch);
         // An auto-reply or bounce is never answered, not even by an acknowledgement.
         Notices.Composed acknowledgement = target.created() && !event.message().autoGenerated()
@@ -230,11 +241,11 @@ public class TicketIntake {
             batch.message(acknowledgement.message());
             batch.outbox(outbox.entry(acknowledgement.outbound()));
         }
-        return saveTicket
-                // A rating writes its outbox row now, ahead of the batch's: no row of the batch is about that
-                // ticket before it, since a ticket the batch touched is open and takes no rating.
-                .chain(() -> target.csatRating() == null ? Uni.createFrom().voidItem()
-                        : surveys.record(ticket, target.csatRating(), null, stored.channel.id(), now).replaceWithVoid())
+        // A rating writes its outbox row now, ahead of the batch's: no row of the batch is about that
+        // ticket before it, since a ticket the batch touched is open and takes no rating.
+        Uni<Void> rating = target.csatRating() == null ? Uni.createFrom().voidItem()
+                : surveys.record(ticket, target.csatRating(), null, stored.channel.id(), now).replaceWithVoid();
+        return rating
                 .map(ignored -> new IntakeOutcome(stored.id, ticket.id, stored.channel, true, target.created(), true,
                         target.reopened()));
     }
@@ -269,6 +280,12 @@ public class TicketIntake {
             ticket.updatedAt = now;
         }
         return changed;
+    }
+
+    /** The batch's own copy first: a ticket it opened is written only at its end. */
+    private Uni<Ticket> ticket(UUID id, IntakeBatch batch) {
+        Ticket inHand = batch.ticket(id);
+        return inHand != null ? Uni.createFrom().item(inHand) : tickets.findById(id);
     }
 
     /** Into the batch's outbox rows, written together at its end. */
