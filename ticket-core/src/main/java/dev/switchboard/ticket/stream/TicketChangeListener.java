@@ -7,6 +7,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
@@ -19,8 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * LISTENs to {@code ticket_changes}, which a trigger on {@code ticket.ticket} NOTIFYs at every
- * commit (migration V6), and fans the changes out to this instance's SSE streams. Because the
+ * LISTENs to {@code ticket_changes}, which triggers on {@code ticket.ticket} NOTIFY at every
+ * commit (migrations V6, V12: the changes of a statement in one notification), and fans the changes out to this instance's SSE streams. Because the
  * database announces them, a change made through any instance reaches every instance's streams,
  * and only committed changes do. A lost connection is re-established every second.
  */
@@ -68,9 +69,14 @@ public class TicketChangeListener {
         return changes;
     }
 
+    /** A notification holds the changes one statement made (migration V12), a single change before it. */
     private void publish(String payload) {
         try {
-            changes.onNext(parse(new JsonObject(payload)));
+            if (payload.startsWith("[")) {
+                new JsonArray(payload).forEach(change -> changes.onNext(parse((JsonObject) change)));
+            } else {
+                changes.onNext(parse(new JsonObject(payload)));
+            }
         } catch (RuntimeException e) {
             LOG.warnf("ignoring a ticket change notification that cannot be read: %s (%s)", payload, e);
         }

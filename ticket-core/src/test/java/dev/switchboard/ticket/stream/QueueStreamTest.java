@@ -16,6 +16,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -117,6 +119,37 @@ class QueueStreamTest {
             await().atMost(TicketApi.PATIENCE).until(() -> !client.about(markerTicket).isEmpty());
             assertThat(client.about(markerTicket).get(0).name()).isEqualTo("created");
             assertThat(client.about(ticketId)).extracting(SseClient.Event::name).containsExactly("changed", "changed");
+        }
+    }
+
+    /**
+     * Intake writes a batch's new tickets in one statement, whose changes travel in notifications of a few
+     * kilobytes each (NOTIFY refuses more than 8000 bytes): however many a batch opens, each arrives once.
+     */
+    @Test
+    void aBurstOfNewConversationsArrivesOnTheStreamTicketByTicket() {
+        String lea = RoutingEvents.agent("lea");
+        try (SseClient client = SseClient.open(URI.create(stream + "?assignee=" + lea), TicketApi.ADMIN)) {
+            List<Map.Entry<String, Object>> burst = new ArrayList<>();
+            for (int i = 0; i < 80; i++) {
+                String conversation = RoutingEvents.conversation(Channel.WHATSAPP);
+                burst.add(Map.entry(conversation, RoutingEvents.assigned(
+                        RoutingEvents.message(Channel.WHATSAPP, conversation, "c" + i, "Outage " + i), "C" + i,
+                        Priority.MEDIUM, lea)));
+            }
+            TestKafka.publishBurst(burst);
+
+            await().atMost(TicketApi.PATIENCE).until(() -> client.about(lea).size() >= 80);
+            List<QueueChange> created = client.about(lea).stream().map(QueueStreamTest::change).toList();
+            assertThat(client.about(lea)).extracting(SseClient.Event::name).containsOnly("created");
+            assertThat(created).extracting(QueueChange::id).doesNotHaveDuplicates().hasSize(80);
+            // A ticket created afterwards: once it arrived, so had anything more about the burst.
+            String marker = RoutingEvents.conversation(Channel.CHAT);
+            TestKafka.publish(marker, RoutingEvents.assigned(
+                    RoutingEvents.message(Channel.CHAT, marker, "zed", "marker"), "Zed", Priority.LOW, lea));
+            String markerTicket = TicketApi.ticketOfConversation(marker);
+            await().atMost(TicketApi.PATIENCE).until(() -> !client.about(markerTicket).isEmpty());
+            assertThat(client.about(lea)).hasSize(81);
         }
     }
 
