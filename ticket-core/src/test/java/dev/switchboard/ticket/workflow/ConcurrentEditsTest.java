@@ -1,6 +1,7 @@
 package dev.switchboard.ticket.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.contract.Channel;
 import dev.switchboard.contract.Priority;
@@ -10,7 +11,12 @@ import dev.switchboard.ticket.support.TestKafka;
 import dev.switchboard.ticket.support.TicketApi;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import dev.switchboard.devkit.infra.Endpoints;
+import dev.switchboard.devkit.infra.Infrastructure;
 import io.restassured.response.Response;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -87,6 +93,41 @@ class ConcurrentEditsTest {
         Response after = TicketApi.get(ticketId);
         assertThat(after.<Integer>path("tier")).isEqualTo(1 + (int) accepted);
         assertThat(after.<List<String>>path("messages.direction")).filteredOn("internal"::equals).hasSize((int) accepted);
+    }
+
+    /**
+     * A customer's follow-up is stored while an agent saves the same ticket: the agent's save holds the row,
+     * intake's batch (which read the ticket before the save) waits for it, finds the version moved on, and is
+     * applied again on the saved ticket. Both changes are kept: the agent's priority and the customer's message.
+     */
+    @Test
+    void aFollowUpStoredWhileAnAgentSavesTheTicketKeepsTheAgentsChange() throws Exception {
+        String yan = RoutingEvents.agent("yan");
+        String conversation = RoutingEvents.conversation(Channel.EMAIL);
+        TestKafka.publish(conversation, RoutingEvents.assigned(
+                RoutingEvents.message(Channel.EMAIL, conversation, "zara", "VPN drops"), "Zara", Priority.LOW, yan));
+        String ticketId = TicketApi.ticketOf(yan);
+        Endpoints infra = Infrastructure.shared();
+        try (Connection agent = DriverManager.getConnection(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword())) {
+            agent.setAutoCommit(false);
+            try (PreparedStatement save = agent.prepareStatement("update ticket.ticket set priority = 'CRITICAL',"
+                    + " priority_rank = 0, version = version + 1 where id = ?::uuid")) {
+                save.setString(1, ticketId);
+                assertThat(save.executeUpdate()).isEqualTo(1);
+            }
+            TestKafka.publish(conversation, RoutingEvents.assigned(
+                    RoutingEvents.message(Channel.EMAIL, conversation, "zara", "Still dropping"), "Zara", Priority.LOW, yan));
+            // Intake's update of that ticket now waits for the agent's transaction.
+            await().atMost(TicketApi.PATIENCE).until(() -> "1".equals(TicketApi.query("select count(*) from pg_stat_activity"
+                    + " where wait_event_type = 'Lock' and query like 'update ticket.ticket t set%'")));
+            agent.commit();
+        }
+
+        await().atMost(TicketApi.PATIENCE).until(() -> "2".equals(
+                TicketApi.query("select message_count from ticket.ticket where id = ?::uuid", ticketId)));
+        assertThat(TicketApi.get(ticketId).<String>path("priority")).isEqualTo("critical");
+        assertThat(TicketApi.query("select last_message_preview from ticket.ticket where id = ?::uuid", ticketId))
+                .isEqualTo("Still dropping");
     }
 
     /** Starts both calls at the same instant and waits for both answers. */
