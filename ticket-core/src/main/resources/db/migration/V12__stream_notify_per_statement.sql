@@ -2,8 +2,9 @@
 -- with one statement per table; the per-row trigger's call and NOTIFY for each of them took about a tenth of
 -- the database's CPU per stored message, and the listener read one notification per row. A notification
 -- now carries a JSON array of the statement's changes (a statement changes a ticket once), cut so that
--- each stays well under NOTIFY's 8000-byte limit (one change is at most about 1.3 kB: ids, enums, and four names of at
--- most 200 characters). PostgreSQL still delivers them at commit, in commit order.
+-- each stays under NOTIFY's 8000-byte limit: a chunk is closed before it would pass 6000 bytes, and one change
+-- is at most about 5 kB (ids, enums, and four names of at most 200 characters, each at worst a 6-byte JSON
+-- escape). PostgreSQL still delivers them at commit, in commit order.
 drop trigger ticket_changes_notify on ticket.ticket;
 drop function ticket.notify_ticket_change();
 

@@ -73,12 +73,21 @@ public class TicketChangeListener {
     private void publish(String payload) {
         try {
             if (payload.startsWith("[")) {
-                new JsonArray(payload).forEach(change -> changes.onNext(parse((JsonObject) change)));
+                new JsonArray(payload).forEach(change -> publish(change instanceof JsonObject json ? json : null, payload));
             } else {
-                changes.onNext(parse(new JsonObject(payload)));
+                publish(new JsonObject(payload), payload);
             }
         } catch (RuntimeException e) {
             LOG.warnf("ignoring a ticket change notification that cannot be read: %s (%s)", payload, e);
+        }
+    }
+
+    /** One change; one that cannot be read is skipped, the others of its notification still go out. */
+    private void publish(JsonObject change, String payload) {
+        try {
+            changes.onNext(parse(change));
+        } catch (RuntimeException e) {
+            LOG.warnf("ignoring a ticket change that cannot be read: %s in %s (%s)", change, payload, e);
         }
     }
 

@@ -7,14 +7,16 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.hibernate.StaleObjectStateException;
+import org.hibernate.StaleStateException;
 
 /**
  * Writes many tickets and messages with one statement per table, in the current transaction: intake's
@@ -122,7 +124,7 @@ public class TicketRows {
     }
 
     /**
-     * Tickets read in this transaction and changed since. Fails with {@link StaleObjectStateException} when
+     * Tickets read in this transaction and changed since. Fails with {@link StaleStateException} when
      * one of them was changed by someone else since it was read (the caller's transaction then rolls back
      * and retries); their in-memory version moves on with the row's.
      */
@@ -130,10 +132,14 @@ public class TicketRows {
         if (tickets.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return execute(UPDATE_TICKETS, rows(tickets, TICKET))
+        // In one order (by id), as Hibernate orders its updates: two batches that change the same tickets lock
+        // them in the same order instead of deadlocking.
+        List<Ticket> ordered = tickets.stream().sorted(Comparator.comparing((Ticket t) -> t.id)).toList();
+        return execute(UPDATE_TICKETS, rows(ordered, TICKET))
                 .invoke(updated -> {
                     if (updated != tickets.size()) {
-                        throw new StaleObjectStateException(Ticket.class.getName(), tickets.iterator().next().id);
+                        throw new StaleStateException((tickets.size() - updated) + " of " + tickets.size()
+                                + " tickets were changed by someone else since this transaction read them");
                     }
                     tickets.forEach(t -> t.version++);
                 })
@@ -178,7 +184,10 @@ public class TicketRows {
             node.put(column, b);
         } else if (value instanceof Enum<?> e) {
             node.put(column, e.name());
-        } else if (value instanceof UUID || value instanceof Instant) {
+        } else if (value instanceof Instant instant) {
+            // PostgreSQL keeps microseconds; truncated, as the reactive client writes an Instant.
+            node.put(column, instant.truncatedTo(ChronoUnit.MICROS).toString());
+        } else if (value instanceof UUID) {
             node.put(column, value.toString());
         } else if (value instanceof String[] strings) {
             ArrayNode array = node.putArray(column);
