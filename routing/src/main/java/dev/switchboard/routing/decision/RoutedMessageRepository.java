@@ -27,6 +27,10 @@ public class RoutedMessageRepository {
     public record RoutedMessage(UUID messageId, String agentId, String eventJson, boolean published) {
     }
 
+    /** Published unless it still waits to be (V9). */
+    private static final String PUBLISHED = "NOT EXISTS (SELECT 1 FROM routing.unpublished_decision u "
+            + "WHERE u.message_id = r.message_id) AS published ";
+
     private final Pool pool;
 
     public RoutedMessageRepository(Pool pool) {
@@ -38,16 +42,16 @@ public class RoutedMessageRepository {
     }
 
     public Uni<Optional<RoutedMessage>> find(SqlConnection c, UUID messageId) {
-        return c.preparedQuery("SELECT message_id, agent_id, event::text AS event, published_at IS NOT NULL AS published "
-                        + "FROM routing.routed_message WHERE message_id = $1")
+        return c.preparedQuery("SELECT message_id, agent_id, event::text AS event, " + PUBLISHED
+                        + "FROM routing.routed_message r WHERE message_id = $1")
                 .execute(Tuple.of(messageId))
                 .map(rows -> rows.iterator().hasNext() ? Optional.of(toRouted(rows.iterator().next())) : Optional.empty());
     }
 
     /** The stored decisions among these message ids, by id: one query for a whole batch. */
     public Uni<Map<UUID, RoutedMessage>> findAll(SqlConnection c, Collection<UUID> messageIds) {
-        return c.preparedQuery("SELECT message_id, agent_id, event::text AS event, published_at IS NOT NULL AS published "
-                        + "FROM routing.routed_message WHERE message_id = ANY($1)")
+        return c.preparedQuery("SELECT message_id, agent_id, event::text AS event, " + PUBLISHED
+                        + "FROM routing.routed_message r WHERE message_id = ANY($1)")
                 .execute(Tuple.of(messageIds.toArray(UUID[]::new)))
                 .map(rows -> {
                     Map<UUID, RoutedMessage> found = new HashMap<>();
@@ -62,8 +66,11 @@ public class RoutedMessageRepository {
 
     /** A later decision for the same message (queued work assigned): replaces the stored one, unpublished. */
     public Uni<Void> redecide(SqlConnection c, UUID messageId, String agentId, Instant decidedAt, String eventJson) {
-        return c.preparedQuery("UPDATE routing.routed_message SET agent_id = $2, decided_at = $3, event = $4::text::jsonb, "
-                        + "published_at = NULL WHERE message_id = $1")
+        return c.preparedQuery("WITH redecided AS (UPDATE routing.routed_message SET agent_id = $2, decided_at = $3, "
+                        + "event = $4::text::jsonb WHERE message_id = $1 RETURNING message_id, decided_at) "
+                        + "INSERT INTO routing.unpublished_decision (message_id, decided_at) "
+                        + "SELECT message_id, decided_at FROM redecided "
+                        + "ON CONFLICT (message_id) DO UPDATE SET decided_at = EXCLUDED.decided_at")
                 .execute(Tuple.tuple()
                         .addUUID(messageId)
                         .addString(agentId)
@@ -74,9 +81,9 @@ public class RoutedMessageRepository {
 
     /** Decisions older than {@code age} that the broker never acknowledged. */
     public Uni<List<RoutedMessage>> unpublished(Duration age) {
-        return pool.preparedQuery("SELECT message_id, agent_id, event::text AS event, false AS published "
-                        + "FROM routing.routed_message WHERE published_at IS NULL AND decided_at < $1 "
-                        + "ORDER BY decided_at LIMIT 500")
+        return pool.preparedQuery("SELECT r.message_id, r.agent_id, r.event::text AS event, false AS published "
+                        + "FROM routing.unpublished_decision u JOIN routing.routed_message r USING (message_id) "
+                        + "WHERE u.decided_at < $1 ORDER BY u.decided_at LIMIT 500")
                 .execute(Tuple.of(OffsetDateTime.ofInstant(Instant.now().minus(age), ZoneOffset.UTC)))
                 .map(rows -> {
                     List<RoutedMessage> found = new ArrayList<>();
@@ -90,8 +97,7 @@ public class RoutedMessageRepository {
         if (messageIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return pool.preparedQuery("UPDATE routing.routed_message SET published_at = now() "
-                        + "WHERE message_id = ANY($1) AND published_at IS NULL")
+        return pool.preparedQuery("DELETE FROM routing.unpublished_decision WHERE message_id = ANY($1)")
                 .execute(Tuple.of(messageIds.toArray(UUID[]::new)))
                 .replaceWithVoid();
     }

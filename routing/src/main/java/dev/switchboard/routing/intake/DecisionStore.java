@@ -19,7 +19,8 @@ import java.util.UUID;
 /**
  * Stores decisions and everything they change in one statement (one round trip, and one statement for
  * PostgreSQL to plan, for any number of decisions): the decision itself, that its contact writes in
- * this conversation (for the contact's open tickets), the text kept for same-problem matching, and the
+ * this conversation (for the contact's open tickets), that it waits to be published (unless settled), the
+ * text kept for same-problem matching, and the
  * hold (taking the conversation off the queue) or the queue entry. Data-modifying CTEs all run, each
  * over the decisions it applies to; a decision already stored (a redelivery) writes nothing.
  */
@@ -53,11 +54,12 @@ public class DecisionStore {
             + "$11::text[], $12::int[]) AS i(message_id, channel, conversation_key, agent_id, decided_at, event, settled, "
             + "contact_id, received_at, report, work, priority_rank)), "
             + "routed AS (INSERT INTO routing.routed_message "
-            + "(message_id, channel, conversation_key, agent_id, decided_at, event, published_at) "
-            + "SELECT message_id, channel, conversation_key, agent_id, decided_at, event::jsonb, "
-            + "CASE WHEN settled THEN decided_at END FROM input "
+            + "(message_id, channel, conversation_key, agent_id, decided_at, event) "
+            + "SELECT message_id, channel, conversation_key, agent_id, decided_at, event::jsonb FROM input "
             + "ON CONFLICT (message_id) DO NOTHING RETURNING message_id), "
             + "stored AS (SELECT input.* FROM input JOIN routed USING (message_id)), "
+            + "pending AS (INSERT INTO routing.unpublished_decision (message_id, decided_at) "
+            + "SELECT message_id, decided_at FROM stored WHERE NOT settled), "
             + "known AS (INSERT INTO routing.contact_conversation (contact_id, conversation_key, first_seen) "
             + "SELECT contact_id, conversation_key, decided_at FROM stored WHERE contact_id IS NOT NULL "
             + "ON CONFLICT DO NOTHING), "

@@ -105,9 +105,11 @@ class IntakeRouterTest {
                 new Decision(UUID.randomUUID(), Instant.now(),
                         List.of("stored before the crash")), "carol", "tier1");
         try (Connection c = DriverManager.getConnection(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword());
-             PreparedStatement insert = c.prepareStatement("INSERT INTO routing.routed_message "
+             // The decision, and that it still waits to be published.
+             PreparedStatement insert = c.prepareStatement("WITH routed AS (INSERT INTO routing.routed_message "
                      + "(message_id, channel, conversation_key, agent_id, decided_at, event) "
-                     + "VALUES (?, 'whatsapp', ?, 'carol', now(), ?::jsonb)")) {
+                     + "VALUES (?, 'whatsapp', ?, 'carol', now(), ?::jsonb) RETURNING message_id, decided_at) "
+                     + "INSERT INTO routing.unpublished_decision SELECT message_id, decided_at FROM routed")) {
             insert.setObject(1, message.id());
             insert.setString(2, message.conversationKey());
             insert.setString(3, new String(Json.write(stored), StandardCharsets.UTF_8));
