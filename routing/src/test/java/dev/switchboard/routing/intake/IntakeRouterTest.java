@@ -126,6 +126,31 @@ class IntakeRouterTest {
     }
 
     @Test
+    void aDecisionLeftUnpublishedIsPublishedByTheRepublisherWithoutTheMessageComingAgain() throws Exception {
+        // A crash between the commit and the broker's ack, with no redelivery to follow (a queued message
+        // assigned later by the drain has no intake record left to redeliver).
+        InboundMessage message = newMessage("Straggler");
+        MessageAssigned stored = new MessageAssigned(message, null, Classification.unclassified(),
+                new Decision(UUID.randomUUID(), Instant.now(), List.of("stored before the crash")), "carol", "tier1");
+        try (Connection c = DriverManager.getConnection(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword());
+             PreparedStatement insert = c.prepareStatement("WITH routed AS (INSERT INTO routing.routed_message "
+                     + "(message_id, channel, conversation_key, agent_id, decided_at, event) "
+                     + "VALUES (?, 'whatsapp', ?, 'carol', now() - interval '1 minute', ?::jsonb) "
+                     + "RETURNING message_id, decided_at) "
+                     + "INSERT INTO routing.unpublished_decision SELECT message_id, decided_at FROM routed")) {
+            insert.setObject(1, message.id());
+            insert.setString(2, message.conversationKey());
+            insert.setString(3, new String(Json.write(stored), StandardCharsets.UTF_8));
+            insert.executeUpdate();
+        }
+
+        MessageAssigned published = (MessageAssigned) awaitDecisions(message, 1).get(0);
+        assertThat(published.decision().reasons()).containsExactly("stored before the crash");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                AsUser.admin().when().get("/api/decisions/{id}", message.id()).then().body("published", equalTo(true)));
+    }
+
+    @Test
     void anUnreadableRecordGoesToTheDeadLetterTopicAndTheNextOneIsStillRouted() {
         InboundMessage good = newMessage("after the poison");
         String poisonKey = good.conversationKey(); // same key, same partition: proves it is not blocked
