@@ -100,21 +100,7 @@ class IntakeRouterTest {
     void aDecisionStoredButNeverPublishedIsPublishedWhenTheMessageComesAgain() throws Exception {
         // The state a crash leaves between the database commit and the broker's ack.
         InboundMessage message = newMessage("Crash test");
-        MessageAssigned stored = new MessageAssigned(message, null,
-                Classification.unclassified(),
-                new Decision(UUID.randomUUID(), Instant.now(),
-                        List.of("stored before the crash")), "carol", "tier1");
-        try (Connection c = DriverManager.getConnection(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword());
-             // The decision, and that it still waits to be published.
-             PreparedStatement insert = c.prepareStatement("WITH routed AS (INSERT INTO routing.routed_message "
-                     + "(message_id, channel, conversation_key, agent_id, decided_at, event) "
-                     + "VALUES (?, 'whatsapp', ?, 'carol', now(), ?::jsonb) RETURNING message_id, decided_at) "
-                     + "INSERT INTO routing.unpublished_decision SELECT message_id, decided_at FROM routed")) {
-            insert.setObject(1, message.id());
-            insert.setString(2, message.conversationKey());
-            insert.setString(3, new String(Json.write(stored), StandardCharsets.UTF_8));
-            insert.executeUpdate();
-        }
+        storeUnpublished(message, "now()");
 
         sender.send(Topics.INTAKE_MESSAGES, message.conversationKey(), message);
 
@@ -130,19 +116,7 @@ class IntakeRouterTest {
         // A crash between the commit and the broker's ack, with no redelivery to follow (a queued message
         // assigned later by the drain has no intake record left to redeliver).
         InboundMessage message = newMessage("Straggler");
-        MessageAssigned stored = new MessageAssigned(message, null, Classification.unclassified(),
-                new Decision(UUID.randomUUID(), Instant.now(), List.of("stored before the crash")), "carol", "tier1");
-        try (Connection c = DriverManager.getConnection(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword());
-             PreparedStatement insert = c.prepareStatement("WITH routed AS (INSERT INTO routing.routed_message "
-                     + "(message_id, channel, conversation_key, agent_id, decided_at, event) "
-                     + "VALUES (?, 'whatsapp', ?, 'carol', now() - interval '1 minute', ?::jsonb) "
-                     + "RETURNING message_id, decided_at) "
-                     + "INSERT INTO routing.unpublished_decision SELECT message_id, decided_at FROM routed")) {
-            insert.setObject(1, message.id());
-            insert.setString(2, message.conversationKey());
-            insert.setString(3, new String(Json.write(stored), StandardCharsets.UTF_8));
-            insert.executeUpdate();
-        }
+        storeUnpublished(message, "now() - interval '1 minute'");
 
         MessageAssigned published = (MessageAssigned) awaitDecisions(message, 1).get(0);
         assertThat(published.decision().reasons()).containsExactly("stored before the crash");
@@ -227,5 +201,21 @@ class IntakeRouterTest {
                 .stream()
                 .map(r -> Json.read(r.value(), RoutingEvent.class))
                 .toList();
+    }
+
+    /** A decision for carol, stored and still waiting to be published: what a crash before the broker's ack leaves. */
+    private void storeUnpublished(InboundMessage message, String decidedAt) throws Exception {
+        MessageAssigned stored = new MessageAssigned(message, null, Classification.unclassified(),
+                new Decision(UUID.randomUUID(), Instant.now(), List.of("stored before the crash")), "carol", "tier1");
+        try (Connection c = DriverManager.getConnection(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword());
+             PreparedStatement insert = c.prepareStatement("WITH routed AS (INSERT INTO routing.routed_message "
+                     + "(message_id, channel, conversation_key, agent_id, decided_at, event) "
+                     + "VALUES (?, 'whatsapp', ?, 'carol', " + decidedAt + ", ?::jsonb) RETURNING message_id, decided_at) "
+                     + "INSERT INTO routing.unpublished_decision SELECT message_id, decided_at FROM routed")) {
+            insert.setObject(1, message.id());
+            insert.setString(2, message.conversationKey());
+            insert.setString(3, new String(Json.write(stored), StandardCharsets.UTF_8));
+            insert.executeUpdate();
+        }
     }
 }
