@@ -21,7 +21,8 @@ import org.jboss.logging.Logger;
 
 /**
  * LISTENs to {@code ticket_changes}, which triggers on {@code ticket.ticket} NOTIFY at every
- * commit (migrations V6, V12: the changes of a statement in one notification), and fans the changes out to this instance's SSE streams. Because the
+ * commit (migrations V6, V12: the changes of a statement in one notification), and fans the changes
+ * out to this instance's SSE streams. Because the
  * database announces them, a change made through any instance reaches every instance's streams,
  * and only committed changes do. A lost connection is re-established every second.
  */
