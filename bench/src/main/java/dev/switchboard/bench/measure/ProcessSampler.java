@@ -1,5 +1,6 @@
 package dev.switchboard.bench.measure;
 
+import dev.switchboard.devkit.launcher.ProcessCpu;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,8 +40,6 @@ public final class ProcessSampler implements AutoCloseable {
                         double rssMaxMiB) {
     }
 
-    // USER_HZ is 100 on every mainstream Linux; /proc reports CPU time in these ticks.
-    private static final double TICKS_PER_SECOND = 100.0;
     private static final int TREE_MEMORY_EVERY = 10;
 
     private final Map<String, LongSupplier> pids;
@@ -76,7 +75,7 @@ public final class ProcessSampler implements AutoCloseable {
         ticker.scheduleAtFixedRate(this::sample, 1, 1, TimeUnit.SECONDS);
     }
 
-    /** Each process's CPU ticks so far (a tree: see {@link #treeTicks}) against the last sample's: the CPU between. */
+    /** Each process's CPU ticks so far (a tree: see {@link ProcessCpu#treeTicks}) against the last sample's: the CPU between. */
     private synchronized void sample() {
         long now = System.nanoTime();
         pids.forEach((name, current) -> {
@@ -85,7 +84,7 @@ public final class ProcessSampler implements AutoCloseable {
                 return; // not running (restarting): no sample
             }
             boolean tree = trees.contains(name);
-            Long ticks = tree ? treeTicks(pid) : cpuTicks(pid);
+            Long ticks = tree ? ProcessCpu.treeTicks(pid) : ProcessCpu.ticks(pid);
             Double mib = tree ? treeMiB(name, pid) : mib(rssKiB(pid));
             if (ticks == null || mib == null) {
                 return; // gone (killed, stopped, restarting): no sample
@@ -94,7 +93,7 @@ public final class ProcessSampler implements AutoCloseable {
             long[] before = previous.put(name, new long[] {now, ticks, pid});
             if (before != null && before[2] == pid) { // a new process's counter starts again: no sample yet
                 double seconds = (now - before[0]) / 1e9;
-                double cpu = (ticks - before[1]) / TICKS_PER_SECOND / seconds * 100;
+                double cpu = (ticks - before[1]) / ProcessCpu.TICKS_PER_SECOND / seconds * 100;
                 samples.get(name).add(new double[] {cpu, mib});
             }
         });
@@ -130,42 +129,6 @@ public final class ProcessSampler implements AutoCloseable {
 
     private static Long pssKiB(long pid) {
         return kiB(Path.of("/proc", String.valueOf(pid), "smaps_rollup"), "Pss:");
-    }
-
-    /**
-     * CPU a process tree has used so far: the root's own, its reaped children's (a backend or autovacuum
-     * worker that ended) and that of the descendants still alive. Zero when the root is gone or not on Linux.
-     */
-    public static Duration treeCpu(long root) {
-        Long ticks = treeTicks(root);
-        return ticks == null ? Duration.ZERO : Duration.ofMillis(Math.round(ticks * 1000 / TICKS_PER_SECOND));
-    }
-
-    /**
-     * As {@link #treeCpu}, in ticks; null when the root is gone. A counter that only grows: a child that
-     * ends moves its time from the live descendants to the root's children's time.
-     */
-    private static Long treeTicks(long root) {
-        String[] fields = statFields(root);
-        if (fields == null) {
-            return null;
-        }
-        // utime, stime, cutime, cstime (fields 14-17): the last two count children the root has waited for.
-        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
-                + Long.parseLong(fields[14]);
-        return ticks + ProcessHandle.of(root).stream().flatMap(ProcessHandle::descendants)
-                .map(h -> cpuTicks(h.pid())).filter(Objects::nonNull).mapToLong(Long::longValue).sum();
-    }
-
-    private static Long cpuTicks(long pid) {
-        String[] fields = statFields(pid);
-        return fields == null ? null : Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime (14), stime (15)
-    }
-
-    /** The fields of {@code /proc/<pid>/stat} from the state (field 3) on; the command name may contain spaces. */
-    private static String[] statFields(long pid) {
-        String stat = read(Path.of("/proc", String.valueOf(pid), "stat"));
-        return stat == null ? null : stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     }
 
     private static Long rssKiB(long pid) {

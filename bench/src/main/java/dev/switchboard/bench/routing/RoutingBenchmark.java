@@ -1,12 +1,12 @@
 package dev.switchboard.bench.routing;
 
 import dev.switchboard.bench.load.Roster;
-import dev.switchboard.bench.measure.ProcessSampler;
 import dev.switchboard.contract.CloudEvents;
 import dev.switchboard.contract.Topics;
 import dev.switchboard.contract.intake.InboundMessage;
 import dev.switchboard.devkit.auth.DevTokens;
 import dev.switchboard.devkit.kafka.EventSender;
+import dev.switchboard.devkit.launcher.ProcessCpu;
 import dev.switchboard.devkit.launcher.ServiceSpec;
 import dev.switchboard.devkit.launcher.Stack;
 import dev.switchboard.devkit.launcher.StackPorts;
@@ -115,7 +115,7 @@ public final class RoutingBenchmark {
         Thread watching = new Thread(watch, "decisions");
         watching.start();
         Duration cpuBefore = cpuOf(routingPid);
-        Duration databaseBefore = ProcessSampler.treeCpu(databasePid);
+        Duration databaseBefore = ProcessCpu.treeCpu(databasePid);
         long start = System.nanoTime();
         try (EventSender sender = new EventSender(bootstrap)) {
             for (int i = 0; i < messages; i++) {
@@ -139,7 +139,7 @@ public final class RoutingBenchmark {
         watching.join(Duration.ofMinutes(10).toMillis());
         watch.stop();
         Duration cpu = cpuOf(routingPid).minus(cpuBefore);
-        Duration databaseCpu = ProcessSampler.treeCpu(databasePid).minus(databaseBefore);
+        Duration databaseCpu = ProcessCpu.treeCpu(databasePid).minus(databaseBefore);
         Histogram latencies = new Histogram(3);
         watch.decidedAt.forEach((id, decided) -> latencies.recordValue(Math.max(0, decided - sentAt.get(id))));
         return new Phase(produced, watch.decidedAt.size(), (watch.lastNanos.get() - start) / 1e9, cpu, databaseCpu,

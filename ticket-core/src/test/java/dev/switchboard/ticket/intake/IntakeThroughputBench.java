@@ -10,14 +10,13 @@ import dev.switchboard.devkit.infra.Endpoints;
 import dev.switchboard.devkit.infra.Infrastructure;
 import dev.switchboard.devkit.infra.SwitchboardInfraResource;
 import dev.switchboard.devkit.kafka.EventSender;
+import dev.switchboard.devkit.launcher.ProcessCpu;
 import dev.switchboard.ticket.support.RoutingEvents;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -88,7 +87,7 @@ class IntakeThroughputBench {
         // A conversation's decisions are stored in the order they were sent: its last one stored, all are.
         Map<String, UUID> last = new HashMap<>();
         double serviceBefore = serviceCpuMillis();
-        double databaseBefore = treeCpuMillis(postmaster);
+        Duration databaseBefore = ProcessCpu.treeCpu(postmaster);
         long start = System.nanoTime();
         long sent;
         UUID lastSent = null;
@@ -116,7 +115,7 @@ class IntakeThroughputBench {
                     .until(() -> count(lastStored) >= last.size());
             long stored = System.nanoTime();
             double serviceCpu = serviceCpuMillis() - serviceBefore;
-            double databaseCpu = treeCpuMillis(postmaster) - databaseBefore;
+            double databaseCpu = ProcessCpu.treeCpu(postmaster).minus(databaseBefore).toMillis();
             PreparedStatement all = c.prepareStatement(
                     "select count(*) from ticket.message where direction = 'INBOUND' and text like ?");
             all.setString(1, run + " message %");
@@ -145,37 +144,15 @@ class IntakeThroughputBench {
         return nanos / 1e6;
     }
 
-    /** The embedded PostgreSQL serving this port: the process started with {@code -p <port>}. */
+    /**
+     * The embedded PostgreSQL serving this port: the process started with {@code -p <port>}; -1 when there is
+     * none here (a container), and its CPU reads as zero.
+     */
     private static long postmaster(String jdbcUrl) {
         String port = jdbcUrl.replaceAll("^.*:(\\d+)/.*$", "$1");
         return ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().map(cmd -> cmd.contains("postgres") && cmd.contains("-p " + port))
                         .orElse(false))
-                .mapToLong(ProcessHandle::pid).min().orElseThrow();
-    }
-
-    /** CPU of the process, its live descendants and those it has reaped (PostgreSQL's backends come and go). */
-    private static double treeCpuMillis(long root) throws Exception {
-        String[] stat = stat(root);
-        // utime, stime, cutime, cstime: fields 14-17 of /proc/<pid>/stat, clock ticks (100 per second).
-        long ticks = Long.parseLong(stat[11]) + Long.parseLong(stat[12]) + Long.parseLong(stat[13])
-                + Long.parseLong(stat[14]);
-        for (ProcessHandle child : ProcessHandle.of(root).orElseThrow().descendants().toList()) {
-            String[] fields = stat(child.pid());
-            if (fields != null) {
-                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-            }
-        }
-        return ticks * 10.0;
-    }
-
-    /** The fields of {@code /proc/<pid>/stat} after the command name; null when the process is gone. */
-    private static String[] stat(long pid) {
-        try {
-            String text = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-            return text.substring(text.lastIndexOf(')') + 2).split(" ");
-        } catch (java.io.IOException gone) {
-            return null;
-        }
+                .mapToLong(ProcessHandle::pid).min().orElse(-1);
     }
 }
