@@ -44,11 +44,7 @@ class ConcurrentEditsTest {
 
     @Test
     void anAssignmentAndAStatusChangeAtTheSameTimeNeverLoseEitherUpdate() throws Exception {
-        String uma = RoutingEvents.agent("uma");
-        String conversation = RoutingEvents.conversation(Channel.WHATSAPP);
-        TestKafka.publish(conversation, RoutingEvents.assigned(
-                RoutingEvents.message(Channel.WHATSAPP, conversation, "val", "Billing question"), "Val", Priority.LOW, uma));
-        String ticketId = TicketApi.ticketOf(uma);
+        String ticketId = open(Channel.WHATSAPP, "Billing question", Priority.LOW, RoutingEvents.agent("uma")).ticketId();
         int conflicts = 0;
 
         for (int round = 0; round < ROUNDS; round++) {
@@ -77,11 +73,7 @@ class ConcurrentEditsTest {
 
     @Test
     void twoEscalationsAtOnceRaiseTheTierOncePerAcceptedEscalation() throws Exception {
-        String wes = RoutingEvents.agent("wes");
-        String conversation = RoutingEvents.conversation(Channel.CHAT);
-        TestKafka.publish(conversation, RoutingEvents.assigned(
-                RoutingEvents.message(Channel.CHAT, conversation, "xena", "Data loss"), "Xena", Priority.CRITICAL, wes));
-        String ticketId = TicketApi.ticketOf(wes);
+        String ticketId = open(Channel.CHAT, "Data loss", Priority.CRITICAL, RoutingEvents.agent("wes")).ticketId();
 
         List<Response> answers = together(
                 () -> TicketApi.post(ticketId, "escalate", Map.of("reason", "first look")),
@@ -103,10 +95,9 @@ class ConcurrentEditsTest {
     @Test
     void aFollowUpStoredWhileAnAgentSavesTheTicketKeepsTheAgentsChange() throws Exception {
         String yan = RoutingEvents.agent("yan");
-        String conversation = RoutingEvents.conversation(Channel.EMAIL);
-        TestKafka.publish(conversation, RoutingEvents.assigned(
-                RoutingEvents.message(Channel.EMAIL, conversation, "zara", "VPN drops"), "Zara", Priority.LOW, yan));
-        String ticketId = TicketApi.ticketOf(yan);
+        Opened opened = open(Channel.EMAIL, "VPN drops", Priority.LOW, yan);
+        String conversation = opened.conversation();
+        String ticketId = opened.ticketId();
         Endpoints infra = Infrastructure.shared();
         try (Connection agent = DriverManager.getConnection(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword())) {
             agent.setAutoCommit(false);
@@ -128,6 +119,17 @@ class ConcurrentEditsTest {
         assertThat(TicketApi.get(ticketId).<String>path("priority")).isEqualTo("critical");
         assertThat(TicketApi.query("select last_message_preview from ticket.ticket where id = ?::uuid", ticketId))
                 .isEqualTo("Still dropping");
+    }
+
+    private record Opened(String conversation, String ticketId) {
+    }
+
+    /** A new conversation's first message, assigned by routing: its ticket, the agent's only one. */
+    private static Opened open(Channel channel, String text, Priority priority, String agent) {
+        String conversation = RoutingEvents.conversation(channel);
+        TestKafka.publish(conversation, RoutingEvents.assigned(
+                RoutingEvents.message(channel, conversation, "zara", text), "Zara", priority, agent));
+        return new Opened(conversation, TicketApi.ticketOf(agent));
     }
 
     /** Starts both calls at the same instant and waits for both answers. */
