@@ -19,9 +19,15 @@ import org.jboss.logging.Logger;
 
 /**
  * The agents and their load, in memory: a decision must not read 500 agents from the database.
- * Every decision reserves capacity here at once (so two decisions can never both take an agent's
- * last slot) and the reservation is given back if its transaction fails. Rebuilt from the
- * database at start, so a crash loses nothing. One routing instance owns assignment.
+ * Every decision reserves capacity here at once (so two decisions of this instance can never both
+ * take an agent's last slot); the reservation is given back if its transaction fails, and confirmed
+ * once it commits. Rebuilt from the database at start, so a crash loses nothing.
+ *
+ * <p>Several routing instances may run side by side. What this one holds is then a view that the
+ * others' work makes stale: {@link LoadSync} brings it back to the database every few seconds, and
+ * the database has the last word on every assignment ({@link CapacityGuard}): a transaction that
+ * would take an agent over capacity, because another instance filled the slot meanwhile, is undone
+ * and decided again on the counts the guard read ({@link #correct}).
  */
 @ApplicationScoped
 public class AgentDirectory {
@@ -32,6 +38,10 @@ public class AgentDirectory {
     private final RoutingConfig config;
     private final Map<String, Agent> agents = new LinkedHashMap<>();
     private AgentLoad load = AgentLoad.empty();
+    /** Reserved and not yet committed or given back: what a reading of the database cannot contain. */
+    private final AgentLoad inFlight = AgentLoad.empty();
+    /** Confirmed while a {@link #resync} reads the database, which may or may not have seen them; else null. */
+    private AgentLoad confirmedDuringSync;
 
     public AgentDirectory(AssignmentRepository repository, RoutingConfig config) {
         this.repository = repository;
@@ -45,14 +55,19 @@ public class AgentDirectory {
             stored.forEach(a -> repository.saveAgent(a).await().atMost(LOAD_TIMEOUT));
             LOG.infof("seeded %d agents: %s", stored.size(), config.agents());
         }
-        AgentLoad rebuilt = AgentLoad.empty();
-        for (AssignmentRepository.Holding h : repository.holdings().await().atMost(LOAD_TIMEOUT)) {
-            rebuilt.add(h.agentId(), h.channel(), h.assignedAt());
-        }
+        List<AssignmentRepository.HeldCount> held = repository.heldCounts().await().atMost(LOAD_TIMEOUT);
         synchronized (this) {
             stored.forEach(a -> agents.put(a.id(), a));
-            load = rebuilt;
+            load = counted(held);
         }
+    }
+
+    private static AgentLoad counted(List<AssignmentRepository.HeldCount> held) {
+        AgentLoad counted = AgentLoad.empty();
+        for (AssignmentRepository.HeldCount h : held) {
+            counted.set(h.agentId(), h.channel(), h.count(), h.lastAssignedAt());
+        }
+        return counted;
     }
 
     private Agent seedAgent(String id) {
@@ -73,16 +88,32 @@ public class AgentDirectory {
         AssignmentOutcome outcome = AssignmentEngine.decide(work, agents.values(), load, holder, now);
         if (outcome instanceof AssignmentOutcome.Assign assign && !assign.continuesConversation()) {
             load.add(assign.agentId(), work.channel(), now);
+            inFlight.add(assign.agentId(), work.channel(), now);
         }
         return outcome;
     }
 
-    /** Plans assignments for queued work and reserves them; give back the ones that fail to commit. */
+    /** Plans assignments for queued work and reserves them; confirm or give back each one. */
     public synchronized QueueDrain.Plan drain(List<WorkItem> queued, Instant now) {
         QueueDrain.Plan plan = QueueDrain.plan(queued, agents.values(), load,
                 new WaitPolicy(config.widenSkillAfter(), config.escalateAfter()), now);
         load = plan.loadAfter();
+        plan.assignments().forEach(p -> inFlight.add(p.assignment().agentId(), p.work().channel(), now));
         return plan;
+    }
+
+    /** A reservation's transaction committed: the database counts it from now on. */
+    public synchronized void confirm(String agentId, Channel channel) {
+        inFlight.remove(agentId, channel);
+        if (confirmedDuringSync != null) {
+            confirmedDuringSync.add(agentId, channel, Instant.EPOCH);
+        }
+    }
+
+    /** A reservation's transaction failed or wrote nothing: the slot is free again. */
+    public synchronized void giveBack(String agentId, Channel channel) {
+        inFlight.remove(agentId, channel);
+        load.remove(agentId, channel);
     }
 
     /** A person gave the agent this conversation (in ticket-core): it counts on their load, capacity or not. */
@@ -90,8 +121,64 @@ public class AgentDirectory {
         load.add(agentId, channel, at);
     }
 
+    /** A conversation the agent held (committed) ended or moved away. */
     public synchronized void release(String agentId, Channel channel) {
         load.remove(agentId, channel);
+    }
+
+    /**
+     * The guard read what the database holds for the agent on the channel (committed, by any
+     * instance): that, with this instance's reservations still in flight, is the load from now on.
+     */
+    public synchronized void correct(String agentId, Channel channel, int committed) {
+        load.set(agentId, channel, committed + inFlight.active(agentId, channel), null);
+    }
+
+    /** What each agent may take on the channel: the guard checks the database against it. */
+    public synchronized int capacity(String agentId, Channel channel) {
+        Agent agent = agents.get(agentId);
+        return agent == null ? 0 : agent.capacityFor(channel);
+    }
+
+    /** Starts a reading of the database for {@link #resync}: reservations confirmed from now on are kept apart. */
+    synchronized void syncStarting() {
+        confirmedDuringSync = AgentLoad.empty();
+    }
+
+    /**
+     * The load becomes what the database held (read after {@link #syncStarting}) plus what is in flight
+     * here, plus what was confirmed during the reading (counted twice if the reading saw it: a slot
+     * kept free for a few seconds, never one given twice).
+     *
+     * @param agentsNow every agent as stored now, or null when they did not change
+     * @return whether an agent now has room it did not have (queued work may be assigned)
+     */
+    synchronized boolean resync(List<AssignmentRepository.HeldCount> held, List<Agent> agentsNow) {
+        AgentLoad next = counted(held);
+        next.addAll(inFlight);
+        if (confirmedDuringSync != null) {
+            next.addAll(confirmedDuringSync);
+            confirmedDuringSync = null;
+        }
+        next.keepLatestAssignments(load);
+        Map<String, Agent> before = new LinkedHashMap<>(agents);
+        if (agentsNow != null) {
+            agents.clear();
+            agentsNow.forEach(a -> agents.put(a.id(), a));
+        }
+        boolean freed = false;
+        for (Agent agent : agents.values()) {
+            Agent was = before.get(agent.id());
+            for (Channel channel : agent.capacity().keySet()) {
+                int roomBefore = was == null || was.presence() != Agent.Presence.ONLINE ? 0
+                        : was.capacityFor(channel) - load.active(agent.id(), channel);
+                int roomNow = agent.presence() != Agent.Presence.ONLINE ? 0
+                        : agent.capacityFor(channel) - next.active(agent.id(), channel);
+                freed |= roomNow > Math.max(roomBefore, 0);
+            }
+        }
+        load = next;
+        return freed;
     }
 
     public synchronized void put(Agent agent) {

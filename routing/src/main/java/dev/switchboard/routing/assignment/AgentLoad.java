@@ -79,6 +79,29 @@ public final class AgentLoad {
         lastAssigned.put(agentId, at);
     }
 
+    /** In place: the agent holds {@code count} conversations on the channel; {@code at}, if later, is their last assignment. */
+    void set(String agentId, Channel channel, int count, Instant at) {
+        active.computeIfAbsent(agentId, a -> new int[CHANNELS])[channel.ordinal()] = Math.max(count, 0);
+        if (at != null) {
+            lastAssigned.merge(agentId, at, (a, b) -> a.isAfter(b) ? a : b);
+        }
+    }
+
+    /** In place: every count of {@code other} added to this one's. */
+    void addAll(AgentLoad other) {
+        other.active.forEach((agent, counts) -> {
+            int[] mine = active.computeIfAbsent(agent, a -> new int[CHANNELS]);
+            for (int i = 0; i < CHANNELS; i++) {
+                mine[i] += counts[i];
+            }
+        });
+    }
+
+    /** In place: each agent's last assignment is the later of this load's and {@code other}'s. */
+    void keepLatestAssignments(AgentLoad other) {
+        other.lastAssigned.forEach((agent, at) -> lastAssigned.merge(agent, at, (a, b) -> a.isAfter(b) ? a : b));
+    }
+
     /** In place: one conversation of the agent on the channel ended. Never below zero. */
     void remove(String agentId, Channel channel) {
         int[] counts = active.get(agentId);

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -85,17 +86,21 @@ public class AgentResource {
     public Uni<AgentView> presence(@PathParam("id") String id, PresenceChange change) {
         return identities.getDeferredIdentity()
                 .invoke(identity -> ownPresenceUnlessLead(identity, id))
-                .chain(identity -> {
-                    Agent current = directory.find(id).orElseThrow(() -> new NotFoundException("no agent " + id));
-                    AgentDocument document = AgentDocument.of(current);
-                    Agent changed = valid(new AgentDocument(id, document.name(), document.team(), document.tier(),
-                            change == null ? null : change.presence(), document.skills(), document.products(),
-                            document.languages(), document.capacity(), document.schedule()));
-                    return repository.saveAgent(changed)
-                            .invoke(() -> directory.put(changed))
-                            .invoke(drainer::trigger)
-                            .map(ignored -> view(changed));
-                });
+                .chain(identity -> repository.savePresence(id, presenceOf(change)))
+                // Only the presence is written: what another instance changed on the agent a moment ago stays.
+                .map(stored -> stored.orElseThrow(() -> new NotFoundException("no agent " + id)))
+                .invoke(directory::put)
+                .invoke(drainer::trigger)
+                .map(this::view);
+    }
+
+    private static Agent.Presence presenceOf(PresenceChange change) {
+        String presence = change == null ? null : change.presence();
+        try {
+            return Agent.Presence.valueOf(String.valueOf(presence).toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("presence must be online, away or offline");
+        }
     }
 
     /** An agent goes online or away themselves; setting someone else's presence is for their leads. */

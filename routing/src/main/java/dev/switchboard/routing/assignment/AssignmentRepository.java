@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -63,14 +64,88 @@ public class AssignmentRepository {
                 .map(result -> result.rowCount() == 1);
     }
 
-    public Uni<List<Holding>> holdings() {
-        return pool.query("SELECT conversation_key, agent_id, channel, assigned_at FROM routing.conversation_assignment")
+    /** How many conversations an agent holds on a channel, and when the latest was given to them. */
+    public record HeldCount(String agentId, Channel channel, int count, Instant lastAssignedAt) {
+    }
+
+    /** Every agent's load as the database holds it: what all routing instances committed. */
+    public Uni<List<HeldCount>> heldCounts() {
+        return pool.query("SELECT agent_id, channel, count(*) AS held, max(assigned_at) AS latest "
+                        + "FROM routing.conversation_assignment GROUP BY agent_id, channel")
                 .execute()
                 .map(rows -> {
-                    List<Holding> all = new ArrayList<>();
-                    rows.forEach(r -> all.add(holding(r)));
+                    List<HeldCount> all = new ArrayList<>();
+                    rows.forEach(r -> all.add(new HeldCount(r.getString("agent_id"), Channel.fromId(r.getString("channel")),
+                            r.getInteger("held"), r.getOffsetDateTime("latest").toInstant())));
                     return all;
                 });
+    }
+
+    /**
+     * Changes whenever any agent is written or deleted, by any instance (a row's {@code xmin} is the
+     * transaction that wrote it): the cheap question asked before reading every agent again.
+     */
+    public Uni<String> agentsFingerprint() {
+        return pool.query("SELECT coalesce(md5(string_agg(id || ':' || xmin::text, ',' ORDER BY id)), '') AS f "
+                        + "FROM routing.agent")
+                .execute()
+                .map(rows -> rows.iterator().next().getString("f"));
+    }
+
+    /** An agent the transaction would take beyond capacity on a channel, with what is committed besides. */
+    public record Overbooked(String agentId, Channel channel, int held, int capacity) {
+    }
+
+    /**
+     * The database's word on new assignments, just before the transaction commits: takes the agents'
+     * locks (sorted, after every conversation lock: one order everywhere) so that two transactions
+     * giving work to the same agent, from this instance or another, count one after the other, then
+     * counts what each agent holds on the channel with this transaction's own holds. Two statements:
+     * the count must see what the transaction before it committed while this one waited for the lock.
+     *
+     * @param capacities per agent and channel given new work here, the capacity it may not exceed
+     * @return the agents and channels over capacity; empty when the transaction may commit
+     */
+    public Uni<List<Overbooked>> overbooked(SqlConnection c, Map<AgentChannel, Integer> capacities) {
+        if (capacities.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<String> agentIds = new ArrayList<>();
+        List<String> channels = new ArrayList<>();
+        List<Integer> limits = new ArrayList<>();
+        capacities.forEach((pair, capacity) -> {
+            agentIds.add(pair.agentId());
+            channels.add(pair.channel().id());
+            limits.add(capacity);
+        });
+        return TransactionLocks.lockAll(c, agentIds.stream().map(a -> "agent:" + a).toList())
+                .chain(() -> c.preparedQuery("SELECT a.agent_id, a.channel, count(*) AS held, i.capacity "
+                                + "FROM unnest($1::text[], $2::text[], $3::int[]) AS i(agent_id, channel, capacity) "
+                                + "JOIN routing.conversation_assignment a ON a.agent_id = i.agent_id AND a.channel = i.channel "
+                                + "GROUP BY a.agent_id, a.channel, i.capacity HAVING count(*) > i.capacity")
+                        .execute(Tuple.of(agentIds.toArray(String[]::new), channels.toArray(String[]::new),
+                                limits.toArray(Integer[]::new))))
+                .map(rows -> {
+                    List<Overbooked> over = new ArrayList<>();
+                    rows.forEach(r -> over.add(new Overbooked(r.getString("agent_id"), Channel.fromId(r.getString("channel")),
+                            r.getInteger("held"), r.getInteger("capacity"))));
+                    return over;
+                });
+    }
+
+    /**
+     * Sets one agent's presence in the stored document and nothing else (another instance may have
+     * changed their skills a moment ago: no read-modify-write of a copy in memory).
+     *
+     * @return the agent as stored now; empty when there is no such agent
+     */
+    public Uni<Optional<Agent>> savePresence(String agentId, Agent.Presence presence) {
+        return pool.preparedQuery("UPDATE routing.agent SET doc = jsonb_set(doc, '{presence}', to_jsonb($2::text)), "
+                        + "updated_at = now() WHERE id = $1 RETURNING doc::text AS doc")
+                .execute(Tuple.of(agentId, presence.name().toLowerCase(Locale.ROOT)))
+                .map(rows -> rows.iterator().hasNext()
+                        ? Optional.of(read(rows.iterator().next().getString("doc"), AgentDocument.class).toAgent())
+                        : Optional.empty());
     }
 
     /**

@@ -32,16 +32,18 @@ public class QueueDrainer {
     private final RoutedMessageRepository routed;
     private final AgentDirectory directory;
     private final DecisionPublisher publisher;
+    private final CapacityGuard capacity;
     private final RoutingConfig config;
     private final AtomicBoolean running = new AtomicBoolean();
 
     public QueueDrainer(AssignmentRepository assignments, RoutedMessageRepository routed, AgentDirectory directory,
-                        DecisionPublisher publisher, RoutingConfig config) {
+                        DecisionPublisher publisher, CapacityGuard capacity, RoutingConfig config) {
         this.config = config;
         this.assignments = assignments;
         this.routed = routed;
         this.directory = directory;
         this.publisher = publisher;
+        this.capacity = capacity;
     }
 
     @Scheduled(every = "${switchboard.routing.drain-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -105,10 +107,10 @@ public class QueueDrainer {
         AssignmentOutcome.Assign assign = planned.assignment();
         Instant now = Instant.now();
         return routed.find(work.messageId())
-                .onFailure().invoke(e -> directory.release(assign.agentId(), work.channel()))
+                .onFailure().invoke(e -> directory.giveBack(assign.agentId(), work.channel()))
                 .chain(stored -> {
                     if (stored.isEmpty()) {
-                        directory.release(assign.agentId(), work.channel());
+                        directory.giveBack(assign.agentId(), work.channel());
                         return Uni.createFrom().voidItem();
                     }
                     RoutingEvent queued = Json.read(stored.get().eventJson().getBytes(StandardCharsets.UTF_8),
@@ -126,13 +128,22 @@ public class QueueDrainer {
                                     .chain(() -> assignments.stillQueued(c, work.conversationKey()))
                                     .call(queuedStill -> !queuedStill ? Uni.createFrom().voidItem()
                                             : assignments.hold(c, work, assign.agentId(), now)
-                                                    .chain(() -> routed.redecide(c, work.messageId(), assign.agentId(), now, json))))
-                            .onFailure().invoke(e -> directory.release(assign.agentId(), work.channel()))
+                                                    .chain(() -> routed.redecide(c, work.messageId(), assign.agentId(), now, json))
+                                                    .chain(() -> capacity.check(c,
+                                                            List.of(new AgentChannel(assign.agentId(), work.channel()))))))
+                            .onFailure().invoke(e -> {
+                                directory.giveBack(assign.agentId(), work.channel());
+                                // Another instance filled the agent: the work stays queued for the next drain.
+                                if (e instanceof CapacityGuard.CapacityTaken taken) {
+                                    capacity.learn(taken);
+                                }
+                            })
                             .chain(queuedStill -> {
                                 if (!queuedStill) {
-                                    directory.release(assign.agentId(), work.channel());
+                                    directory.giveBack(assign.agentId(), work.channel());
                                     return Uni.createFrom().voidItem();
                                 }
+                                directory.confirm(assign.agentId(), work.channel());
                                 // Committed but not published (broker away): the straggler relay publishes it.
                                 return publisher.publish(work.messageId(), json).onFailure().recoverWithNull();
                             });

@@ -32,6 +32,13 @@ public interface RoutingConfig {
     @WithDefault("15m")
     Duration answerTimeout();
 
+    /**
+     * How often agents and their load are read again from the database, for what other routing
+     * instances changed (read by {@link LoadSync}'s schedule).
+     */
+    @WithDefault("2s")
+    Duration loadSync();
+
     /** After this long first-line work is escalated to tier 2. */
     @WithDefault("60m")
     Duration escalateAfter();

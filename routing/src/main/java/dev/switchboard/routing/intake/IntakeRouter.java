@@ -6,7 +6,9 @@ import dev.switchboard.consumer.kit.BatchRetry;
 import dev.switchboard.consumer.kit.DeadLetters;
 import dev.switchboard.consumer.kit.ReadBatch;
 import dev.switchboard.contract.intake.InboundMessage;
+import dev.switchboard.routing.assignment.AgentChannel;
 import dev.switchboard.routing.assignment.AssignmentRepository;
+import dev.switchboard.routing.assignment.CapacityGuard;
 import dev.switchboard.routing.contact.ContactResolver;
 import dev.switchboard.routing.contact.identity.Identity;
 import dev.switchboard.routing.contact.identity.SenderIdentities;
@@ -58,6 +60,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class IntakeRouter {
     private static final Logger LOG = Logger.getLogger(IntakeRouter.class);
+    /** Races for the same agents lost in a row before the batch backs off like any other failure. */
+    private static final int CAPACITY_RETRIES = 5;
 
     private final RoutedMessageRepository routed;
     private final SenderIdentities senderIdentities;
@@ -67,6 +71,7 @@ public class IntakeRouter {
     private final MessageDecider decider;
     private final DecisionStore store;
     private final DecisionPublisher publisher;
+    private final CapacityGuard capacity;
     private final DeadLetters deadLetters;
     private final Counter decided;
     private final Counter duplicates;
@@ -75,8 +80,8 @@ public class IntakeRouter {
 
     public IntakeRouter(RoutedMessageRepository routed, SenderIdentities senderIdentities, ContactRepository contacts,
                         AssignmentRepository assignments, CrossChannelDuplicates sameProblem, MessageDecider decider,
-                        DecisionStore store,
-                        DecisionPublisher publisher, DeadLetters deadLetters, MeterRegistry registry) {
+                        DecisionStore store, DecisionPublisher publisher, CapacityGuard capacity,
+                        DeadLetters deadLetters, MeterRegistry registry) {
         this.routed = routed;
         this.senderIdentities = senderIdentities;
         this.contacts = contacts;
@@ -85,6 +90,7 @@ public class IntakeRouter {
         this.decider = decider;
         this.store = store;
         this.publisher = publisher;
+        this.capacity = capacity;
         this.deadLetters = deadLetters;
         this.decided = Counter.builder("switchboard.routing.messages").tag("outcome", "routed").register(registry);
         this.duplicates = Counter.builder("switchboard.routing.messages").tag("outcome", "duplicate").register(registry);
@@ -111,8 +117,10 @@ public class IntakeRouter {
         List<InboundMessage> readable = read.readable();
         List<DeadLetters.Unreadable> unreadable = read.unreadable();
         return deadLetters.sendUntilDone(unreadable)
-                .chain(() -> BatchRetry.untilDone(Uni.createFrom().deferred(() -> routeOnce(readable)), "routing",
-                        readable.size()))
+                .chain(() -> BatchRetry.untilDone(Uni.createFrom().deferred(() -> routeOnce(readable))
+                                // Another instance filled an agent meanwhile: decided again at once, on the counts read.
+                                .onFailure(CapacityGuard.CapacityTaken.class).retry().atMost(CAPACITY_RETRIES),
+                        "routing", readable.size()))
                 .invoke(() -> {
                     long end = System.nanoTime();
                     readable.forEach(m -> decisionTime.record(end - start, TimeUnit.NANOSECONDS));
@@ -146,6 +154,9 @@ public class IntakeRouter {
                 .onFailure().invoke(e -> {
                     synchronized (made) {
                         made.forEach(d -> d.undo().run());
+                    }
+                    if (e instanceof CapacityGuard.CapacityTaken taken) {
+                        capacity.learn(taken);
                     }
                 })
                 .invoke(() -> {
@@ -220,8 +231,16 @@ public class IntakeRouter {
                                             : settle(slot.pending(), storedNow.contains(slot.pending().row().messageId()),
                                                     made))
                                     .filter(Objects::nonNull)
-                                    .toList());
+                                    .toList())
+                            .call(() -> capacity.check(c, reservedBy(made)));
                 });
+    }
+
+    /** The agents' slots the batch's stored decisions take. */
+    private static List<AgentChannel> reservedBy(List<MessageDecider.Decided> made) {
+        synchronized (made) {
+            return made.stream().map(MessageDecider.Decided::reserved).filter(Objects::nonNull).toList();
+        }
     }
 
     /**

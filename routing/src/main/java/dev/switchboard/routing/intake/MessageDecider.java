@@ -9,6 +9,7 @@ import dev.switchboard.contract.routing.DuplicateLinked;
 import dev.switchboard.contract.routing.MessageAssigned;
 import dev.switchboard.contract.routing.MessageQueued;
 import dev.switchboard.contract.routing.RoutingEvent;
+import dev.switchboard.routing.assignment.AgentChannel;
 import dev.switchboard.routing.assignment.AgentDirectory;
 import dev.switchboard.routing.assignment.AssignmentOutcome;
 import dev.switchboard.routing.assignment.AssignmentRepository;
@@ -48,9 +49,10 @@ public class MessageDecider {
      * @param undo        gives back capacity reserved for this decision if the transaction fails
      * @param afterCommit frees the capacity of an agent the conversation moved away from
      * @param writes      what storing the decision also writes (hold or queue entry, same-problem candidate)
+     * @param reserved    the agent's slot this decision takes (new work for them); null for none
      */
     public record Decided(RoutingEvent event, String agentId, boolean publish, Runnable undo, Runnable afterCommit,
-                          DecisionStore.Writes writes) {
+                          DecisionStore.Writes writes, AgentChannel reserved) {
     }
 
     /**
@@ -97,7 +99,7 @@ public class MessageDecider {
                         reasons.add("auto-generated (auto-reply, bounce or list mail): no ticket, no agent");
                         return Uni.createFrom().item(new Decided(new MessageQueued(message, contact.context(),
                                 classified.classification(), decision(message, now, reasons), "auto-generated"),
-                                null, false, () -> { }, () -> { }, DecisionStore.Writes.NONE));
+                                null, false, () -> { }, () -> { }, DecisionStore.Writes.NONE, null));
                     }
                     UUID contactId = contact.context().contactId();
                     List<CrossChannelDuplicates.Candidate> candidates = prefetch == null ? null
@@ -117,7 +119,7 @@ public class MessageDecider {
                 + firstCopy);
         RoutingEvent record = new DuplicateLinked(message, contact.context(), Classification.unclassified(),
                 decision(message, now, reasons), firstCopy, message.conversationKey(), 1.0);
-        return new Decided(record, null, false, () -> { }, () -> { }, DecisionStore.Writes.NONE);
+        return new Decided(record, null, false, () -> { }, () -> { }, DecisionStore.Writes.NONE, null);
     }
 
     private Decided linked(InboundMessage message, ResolvedContact contact, ClassificationResult classified,
@@ -128,7 +130,7 @@ public class MessageDecider {
         RoutingEvent event = new DuplicateLinked(message, contact.context(), classified.classification(),
                 decision(message, now, reasons), match.originalMessageId(), match.originalConversationKey(),
                 match.similarity());
-        return new Decided(event, null, true, () -> { }, () -> { }, DecisionStore.Writes.NONE);
+        return new Decided(event, null, true, () -> { }, () -> { }, DecisionStore.Writes.NONE, null);
     }
 
     private Uni<Decided> assign(SqlConnection c, InboundMessage message, ContactContext contact,
@@ -145,19 +147,26 @@ public class MessageDecider {
                     reasons.addAll(outcome.reasons());
                     Decision decision = decision(message, now, reasons);
                     if (outcome instanceof AssignmentOutcome.Assign assign) {
-                        Runnable undo = assign.continuesConversation() ? () -> { }
-                                : () -> directory.release(assign.agentId(), work.channel());
-                        Runnable afterCommit = assign.continuesConversation() || holder.isEmpty() ? () -> { }
-                                : () -> directory.release(holder.get().agentId(), holder.get().channel());
+                        AgentChannel reserved = assign.continuesConversation() ? null
+                                : new AgentChannel(assign.agentId(), work.channel());
+                        Runnable undo = reserved == null ? () -> { }
+                                : () -> directory.giveBack(reserved.agentId(), reserved.channel());
+                        Runnable afterCommit = () -> {
+                            if (reserved != null) {
+                                directory.confirm(reserved.agentId(), reserved.channel());
+                                // The conversation moved away from the agent who held it.
+                                holder.ifPresent(h -> directory.release(h.agentId(), h.channel()));
+                            }
+                        };
                         RoutingEvent event = new MessageAssigned(message, contact, classification, decision,
                                 assign.agentId(), assign.team());
                         // Held when the decision is stored (DecisionStore), in the same statement.
                         return Uni.createFrom().item(new Decided(event, assign.agentId(), true, undo, afterCommit,
-                                new DecisionStore.Writes(report, message.receivedAt(), work)));
+                                new DecisionStore.Writes(report, message.receivedAt(), work), reserved));
                     }
                     RoutingEvent event = new MessageQueued(message, contact, classification, decision, QueueResource.queueOf(work));
                     return Uni.createFrom().item(new Decided(event, null, true, () -> { }, () -> { },
-                            new DecisionStore.Writes(report, message.receivedAt(), work)));
+                            new DecisionStore.Writes(report, message.receivedAt(), work), null));
                 });
     }
 

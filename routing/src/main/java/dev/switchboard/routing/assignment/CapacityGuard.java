@@ -1,0 +1,75 @@
+package dev.switchboard.routing.assignment;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The last check before a transaction that gives agents new work commits: the database, which every
+ * routing instance writes, must not hold more of an agent's conversations on a channel than the
+ * agent's capacity. With one instance this never fires (its directory counts every reservation);
+ * with several, an instance's view lags what the others assigned, and the loser of a race for an
+ * agent's last slot is undone here and decided again.
+ */
+@ApplicationScoped
+public class CapacityGuard {
+
+    /** Another instance took the slots meanwhile: the transaction must not commit. */
+    public static final class CapacityTaken extends RuntimeException {
+        private final transient List<AssignmentRepository.Overbooked> overbooked;
+        private final transient Map<AgentChannel, Long> own;
+
+        CapacityTaken(List<AssignmentRepository.Overbooked> overbooked, Map<AgentChannel, Long> own) {
+            super("capacity taken by another routing instance meanwhile: " + overbooked.stream()
+                    .map(o -> o.agentId() + " on " + o.channel().id() + " would hold " + o.held() + " of " + o.capacity())
+                    .collect(Collectors.joining(", ")), null, false, false);
+            this.overbooked = List.copyOf(overbooked);
+            this.own = Map.copyOf(own);
+        }
+    }
+
+    private final AssignmentRepository repository;
+    private final AgentDirectory directory;
+
+    public CapacityGuard(AssignmentRepository repository, AgentDirectory directory) {
+        this.repository = repository;
+        this.directory = directory;
+    }
+
+    /**
+     * @param reserved one entry per new conversation this transaction gives an agent (after its holds are written)
+     * @throws CapacityTaken (as the Uni's failure) when an agent would go over capacity
+     */
+    public Uni<Void> check(SqlConnection c, Collection<AgentChannel> reserved) {
+        if (reserved.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Map<AgentChannel, Long> own = reserved.stream()
+                .collect(Collectors.groupingBy(r -> r, Collectors.counting()));
+        Map<AgentChannel, Integer> capacities = new HashMap<>();
+        own.keySet().forEach(r -> capacities.put(r, directory.capacity(r.agentId(), r.channel())));
+        return repository.overbooked(c, capacities)
+                .invoke(over -> {
+                    if (!over.isEmpty()) {
+                        throw new CapacityTaken(over, own);
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    /**
+     * After the transaction rolled back and gave its reservations back: the directory takes what the
+     * database holds for those agents, so the next attempt decides on the truth.
+     */
+    public void learn(CapacityTaken taken) {
+        for (AssignmentRepository.Overbooked o : taken.overbooked) {
+            long mine = taken.own.getOrDefault(new AgentChannel(o.agentId(), o.channel()), 0L);
+            directory.correct(o.agentId(), o.channel(), (int) (o.held() - mine));
+        }
+    }
+}
