@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * lost, nothing doubled, counts that add up), not the speed; speed targets live in the report.
  */
 @ExtendWith(SharedStack.class)
-@Order(2) // after PipelineSystemIT: the load leaves every agent at capacity
+@Order(3) // after PipelineSystemIT and RoutingReplicasIT: the load leaves every agent at capacity
 class BenchSmokeIT {
 
     @Test

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * must end on the dead-letter topics. Runs last on the shared system: it restarts two services.
  */
 @ExtendWith(SharedStack.class)
-@Order(3)
+@Order(4)
 class FaultsIT {
 
     @Test

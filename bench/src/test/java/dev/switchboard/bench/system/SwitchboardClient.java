@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * What a provider and an agent do over HTTP, and nothing else. The agent signs in as the demo admin
- * at ticket-core's development issuer (sees every team's tickets).
+ * What a provider, an agent and their supervisor do over HTTP, and nothing else. The agent signs in
+ * as the demo admin at ticket-core's development issuer (sees every team's tickets, manages agents).
  */
 final class SwitchboardClient {
     record Answer(int statusCode, String body) {
@@ -51,8 +51,24 @@ final class SwitchboardClient {
         return getJson(ticketCore + "/api/tickets/" + id);
     }
 
-    private JsonNode getJson(String url) {
-        Answer answer = send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token()).GET());
+    /** PUT of a JSON body with the admin's token (e.g. an agent at routing's {@code /api/agents/{id}}). */
+    Answer putJson(String url, String body) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token())
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
+    Answer delete(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token()).DELETE());
+    }
+
+    /** GET with the admin's token; the answer whatever its status. */
+    Answer get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token()).GET());
+    }
+
+    JsonNode getJson(String url) {
+        Answer answer = get(url);
         if (answer.statusCode() != 200) {
             throw new IllegalStateException("GET " + url + " answered " + answer.statusCode() + ": " + answer.body());
         }

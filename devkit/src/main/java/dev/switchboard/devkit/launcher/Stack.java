@@ -1,6 +1,7 @@
 package dev.switchboard.devkit.launcher;
 
 import dev.switchboard.devkit.infra.Endpoints;
+import dev.switchboard.devkit.infra.Infrastructure;
 import dev.switchboard.devkit.kafka.EmbeddedKafka;
 import dev.switchboard.devkit.kafka.KafkaBrokerMain;
 import dev.switchboard.devkit.postgres.EmbeddedPostgresServer;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The whole system on one machine, each part its own process: a Kafka broker (a child JVM), an
@@ -35,6 +37,8 @@ public final class Stack implements AutoCloseable {
     private final StackPorts ports;
     private final boolean durable;
     private final Map<String, ManagedProcess> services = new LinkedHashMap<>();
+    /** Ports of services started beside the standard ones ({@link #startReplica}). */
+    private final Map<String, Integer> replicaPorts = new ConcurrentHashMap<>();
     private ManagedProcess broker;
     private EmbeddedPostgresServer postgres;
     private boolean closed;
@@ -116,7 +120,7 @@ public final class Stack implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw package -DskipTests)");
         }
         Map<String, String> env = new HashMap<>(endpoints().environment());
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.port(spec.name())));
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port(spec.name())));
         List<String> command = serviceCommand(jar, serviceJvmOptions());
         ManagedProcess process = ManagedProcess.start(spec.name(), command, env, logs().resolve(spec.name() + ".log"));
         services.put(spec.name(), process);
@@ -145,7 +149,32 @@ public final class Stack implements AutoCloseable {
     }
 
     public String url(String service) {
-        return "http://127.0.0.1:" + ports.port(service);
+        return "http://127.0.0.1:" + port(service);
+    }
+
+    private int port(String service) {
+        Integer replica = replicaPorts.get(service);
+        return replica != null ? replica : ports.port(service);
+    }
+
+    /**
+     * One more instance of a standard service (e.g. a second routing) on a free port, sharing the
+     * broker, the database and the consumer groups of the first.
+     *
+     * @param name what it is called in logs, {@link #url} and {@link #stopService}
+     */
+    public void startReplica(String service, String name) {
+        ServiceSpec base = ServiceSpec.ALL.stream().filter(s -> s.name().equals(service)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown service " + service));
+        int port = Infrastructure.freePort();
+        replicaPorts.put(name, port);
+        startService(new ServiceSpec(name, base.module(), port));
+    }
+
+    /** SIGTERM to one service (SIGKILL after the grace period); it is no longer part of the stack. */
+    public synchronized void stopService(String name) {
+        service(name).stop(STOP_GRACE);
+        services.remove(name);
     }
 
     public ManagedProcess service(String name) {

@@ -1,5 +1,7 @@
 package dev.switchboard.routing.assignment;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /**
  * The last check before a transaction that gives agents new work commits: the database, which every
@@ -33,12 +36,18 @@ public class CapacityGuard {
         }
     }
 
+    private static final Logger LOG = Logger.getLogger(CapacityGuard.class);
+
     private final AssignmentRepository repository;
     private final AgentDirectory directory;
+    private final Counter conflicts;
 
-    public CapacityGuard(AssignmentRepository repository, AgentDirectory directory) {
+    public CapacityGuard(AssignmentRepository repository, AgentDirectory directory, MeterRegistry registry) {
         this.repository = repository;
         this.directory = directory;
+        this.conflicts = Counter.builder("switchboard.routing.capacity.conflicts")
+                .description("transactions undone because another routing instance had filled an agent meanwhile")
+                .register(registry);
     }
 
     /**
@@ -67,6 +76,8 @@ public class CapacityGuard {
      * database holds for those agents, so the next attempt decides on the truth.
      */
     public void learn(CapacityTaken taken) {
+        conflicts.increment();
+        LOG.debug(taken.getMessage());
         for (AssignmentRepository.Overbooked o : taken.overbooked) {
             long mine = taken.own.getOrDefault(new AgentChannel(o.agentId(), o.channel()), 0L);
             directory.correct(o.agentId(), o.channel(), (int) (o.held() - mine));
