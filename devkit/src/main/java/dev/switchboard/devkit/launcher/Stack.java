@@ -115,11 +115,17 @@ public final class Stack implements AutoCloseable {
     }
 
     public void startService(ServiceSpec spec) {
+        startService(spec, Map.of());
+    }
+
+    /** @param settings environment variables for this service only, over the stack's */
+    private void startService(ServiceSpec spec, Map<String, String> settings) {
         Path jar = repository.resolve(spec.module()).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw package -DskipTests)");
         }
         Map<String, String> env = new HashMap<>(endpoints().environment());
+        env.putAll(settings);
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port(spec.name())));
         List<String> command = serviceCommand(jar, serviceJvmOptions());
         ManagedProcess process = ManagedProcess.start(spec.name(), command, env, logs().resolve(spec.name() + ".log"));
@@ -161,20 +167,23 @@ public final class Stack implements AutoCloseable {
      * One more instance of a standard service (e.g. a second routing) on a free port, sharing the
      * broker, the database and the consumer groups of the first.
      *
-     * @param name what it is called in logs, {@link #url} and {@link #stopService}
+     * @param name     what it is called in logs, {@link #url} and {@link #stopService}
+     * @param settings environment variables for the replica only, over the stack's
      */
-    public void startReplica(String service, String name) {
+    public void startReplica(String service, String name, Map<String, String> settings) {
         ServiceSpec base = ServiceSpec.ALL.stream().filter(s -> s.name().equals(service)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown service " + service));
         int port = Infrastructure.freePort();
         replicaPorts.put(name, port);
-        startService(new ServiceSpec(name, base.module(), port));
+        startService(new ServiceSpec(name, base.module(), port), settings);
     }
 
-    /** SIGTERM to one service (SIGKILL after the grace period); it is no longer part of the stack. */
+    /** SIGTERM to one service (SIGKILL after the grace period); it is no longer part of the stack. Unknown: nothing. */
     public synchronized void stopService(String name) {
-        service(name).stop(STOP_GRACE);
-        services.remove(name);
+        ManagedProcess process = services.remove(name);
+        if (process != null) {
+            process.stop(STOP_GRACE);
+        }
     }
 
     public ManagedProcess service(String name) {

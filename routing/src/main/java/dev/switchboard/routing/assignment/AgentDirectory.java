@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,22 +27,68 @@ import org.jboss.logging.Logger;
  * <p>Several routing instances may run side by side. What this one holds is then a view that the
  * others' work makes stale: {@link LoadSync} brings it back to the database every few seconds, and
  * the database has the last word on every assignment ({@link CapacityGuard}): a transaction that
- * would take an agent over capacity, because another instance filled the slot meanwhile, is undone
- * and decided again on the counts the guard read ({@link #correct}).
+ * would take an agent over capacity (another instance filled the slot meanwhile), or give work to
+ * an agent another instance set away or deleted, is undone and decided again on what the guard read
+ * ({@link #correct}, {@link #learned}).
  */
 @ApplicationScoped
 public class AgentDirectory {
     private static final Logger LOG = Logger.getLogger(AgentDirectory.class);
     private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * A reservation not settled after this long is dropped at the next {@link #resync}: its transaction
+     * ended long ago, and the database counts it if it committed. A safety net for a path that lost
+     * it; a slot must not stay taken until a restart.
+     */
+    private static final Duration RESERVATION_LIMIT = Duration.ofMinutes(2);
 
     private final AssignmentRepository repository;
     private final RoutingConfig config;
     private final Map<String, Agent> agents = new LinkedHashMap<>();
     private AgentLoad load = AgentLoad.empty();
     /** Reserved and not yet committed or given back: what a reading of the database cannot contain. */
-    private final AgentLoad inFlight = AgentLoad.empty();
+    private final Set<Reservation> inFlight = new HashSet<>();
     /** Confirmed while a {@link #resync} reads the database, which may or may not have seen them; else null. */
     private AgentLoad confirmedDuringSync;
+    /** An agent was written or removed here while a {@link #resync} read them: its agents are older. */
+    private boolean agentsChangedDuringSync;
+
+    /**
+     * One agent's slot on one channel, taken for a decision until its transaction ends: confirmed after
+     * the commit, given back otherwise. Either happens once; later calls do nothing.
+     */
+    public final class Reservation {
+        private final String agentId;
+        private final Channel channel;
+        private final Instant reservedAt = Instant.now();
+
+        private Reservation(String agentId, Channel channel) {
+            this.agentId = agentId;
+            this.channel = channel;
+        }
+
+        public AgentChannel slot() {
+            return new AgentChannel(agentId, channel);
+        }
+
+        /** The transaction committed: the database counts the conversation from now on. */
+        public void confirm() {
+            settle(this, true);
+        }
+
+        /** The transaction failed or wrote nothing: the slot is free again. */
+        public void giveBack() {
+            settle(this, false);
+        }
+    }
+
+    /** What the engine decided, and the slot it took for new work (null when it took none). */
+    public record Reserved(AssignmentOutcome outcome, Reservation reservation) {
+    }
+
+    /** Queued work planned for an agent, with the slot taken for it. */
+    public record PlannedSlot(QueueDrain.Planned planned, Reservation reservation) {
+    }
 
     public AgentDirectory(AssignmentRepository repository, RoutingConfig config) {
         this.repository = repository;
@@ -84,36 +131,40 @@ public class AgentDirectory {
     }
 
     /** Decides and, for new work, reserves the agent's capacity before anyone else can take it. */
-    public synchronized AssignmentOutcome decideAndReserve(WorkItem work, Optional<String> holder, Instant now) {
+    public synchronized Reserved decideAndReserve(WorkItem work, Optional<String> holder, Instant now) {
         AssignmentOutcome outcome = AssignmentEngine.decide(work, agents.values(), load, holder, now);
         if (outcome instanceof AssignmentOutcome.Assign assign && !assign.continuesConversation()) {
             load.add(assign.agentId(), work.channel(), now);
-            inFlight.add(assign.agentId(), work.channel(), now);
+            return new Reserved(outcome, open(assign.agentId(), work.channel()));
         }
-        return outcome;
+        return new Reserved(outcome, null);
     }
 
     /** Plans assignments for queued work and reserves them; confirm or give back each one. */
-    public synchronized QueueDrain.Plan drain(List<WorkItem> queued, Instant now) {
+    public synchronized List<PlannedSlot> drain(List<WorkItem> queued, Instant now) {
         QueueDrain.Plan plan = QueueDrain.plan(queued, agents.values(), load,
                 new WaitPolicy(config.widenSkillAfter(), config.escalateAfter()), now);
         load = plan.loadAfter();
-        plan.assignments().forEach(p -> inFlight.add(p.assignment().agentId(), p.work().channel(), now));
-        return plan;
+        return plan.assignments().stream()
+                .map(p -> new PlannedSlot(p, open(p.assignment().agentId(), p.work().channel())))
+                .toList();
     }
 
-    /** A reservation's transaction committed: the database counts it from now on. */
-    public synchronized void confirm(String agentId, Channel channel) {
-        inFlight.remove(agentId, channel);
-        if (confirmedDuringSync != null) {
-            confirmedDuringSync.add(agentId, channel, Instant.EPOCH);
+    private Reservation open(String agentId, Channel channel) {
+        Reservation reservation = new Reservation(agentId, channel);
+        inFlight.add(reservation);
+        return reservation;
+    }
+
+    private synchronized void settle(Reservation reservation, boolean committed) {
+        if (!inFlight.remove(reservation)) {
+            return; // settled before, or dropped as too old
         }
-    }
-
-    /** A reservation's transaction failed or wrote nothing: the slot is free again. */
-    public synchronized void giveBack(String agentId, Channel channel) {
-        inFlight.remove(agentId, channel);
-        load.remove(agentId, channel);
+        if (!committed) {
+            load.remove(reservation.agentId, reservation.channel);
+        } else if (confirmedDuringSync != null) {
+            confirmedDuringSync.add(reservation.agentId, reservation.channel, Instant.EPOCH);
+        }
     }
 
     /** A person gave the agent this conversation (in ticket-core): it counts on their load, capacity or not. */
@@ -128,21 +179,20 @@ public class AgentDirectory {
 
     /**
      * The guard read what the database holds for the agent on the channel (committed, by any
-     * instance): that, with this instance's reservations still in flight, is the load from now on.
+     * instance): with this instance's reservations still in flight, the load is at least that.
      */
     public synchronized void correct(String agentId, Channel channel, int committed) {
-        load.set(agentId, channel, committed + inFlight.active(agentId, channel), null);
+        int floor = committed + (int) inFlight.stream()
+                .filter(r -> r.channel == channel && r.agentId.equals(agentId)).count();
+        if (load.active(agentId, channel) < floor) {
+            load.set(agentId, channel, floor, null);
+        }
     }
 
-    /** What each agent may take on the channel: the guard checks the database against it. */
-    public synchronized int capacity(String agentId, Channel channel) {
-        Agent agent = agents.get(agentId);
-        return agent == null ? 0 : agent.capacityFor(channel);
-    }
-
-    /** Starts a reading of the database for {@link #resync}: reservations confirmed from now on are kept apart. */
+    /** Starts a reading of the database for {@link #resync}: what changes here from now on is kept apart. */
     synchronized void syncStarting() {
         confirmedDuringSync = AgentLoad.empty();
+        agentsChangedDuringSync = false;
     }
 
     /**
@@ -151,18 +201,28 @@ public class AgentDirectory {
      * kept free for a few seconds, never one given twice).
      *
      * @param agentsNow every agent as stored now, or null when they did not change
-     * @return whether an agent now has room it did not have (queued work may be assigned)
+     * @return what the reading changed
      */
-    synchronized boolean resync(List<AssignmentRepository.HeldCount> held, List<Agent> agentsNow) {
+    synchronized Resynced resync(List<AssignmentRepository.HeldCount> held, List<Agent> agentsNow) {
+        Instant stale = Instant.now().minus(RESERVATION_LIMIT);
+        inFlight.removeIf(r -> {
+            boolean old = r.reservedAt.isBefore(stale);
+            if (old) {
+                LOG.warnf("a reservation of %s on %s was never settled: dropped", r.agentId, r.channel.id());
+            }
+            return old;
+        });
         AgentLoad next = counted(held);
-        next.addAll(inFlight);
+        inFlight.forEach(r -> next.add(r.agentId, r.channel, r.reservedAt));
         if (confirmedDuringSync != null) {
             next.addAll(confirmedDuringSync);
             confirmedDuringSync = null;
         }
         next.keepLatestAssignments(load);
         Map<String, Agent> before = new LinkedHashMap<>(agents);
-        if (agentsNow != null) {
+        // An agent written here during the reading is newer than what was read: the next reading takes them.
+        boolean agentsApplied = agentsNow != null && !agentsChangedDuringSync;
+        if (agentsApplied) {
             agents.clear();
             agentsNow.forEach(a -> agents.put(a.id(), a));
         }
@@ -178,15 +238,33 @@ public class AgentDirectory {
             }
         }
         load = next;
-        return freed;
+        return new Resynced(freed, agentsApplied);
+    }
+
+    /**
+     * @param freed         an agent has room they did not have (queued work may be assigned now)
+     * @param agentsApplied the agents read were taken (false when none were read, or some changed here meanwhile)
+     */
+    record Resynced(boolean freed, boolean agentsApplied) {
+    }
+
+    /** An agent as the database holds them now (the guard read it), or gone when null. */
+    public synchronized void learned(String agentId, Agent stored) {
+        if (stored == null) {
+            remove(agentId);
+        } else {
+            put(stored);
+        }
     }
 
     public synchronized void put(Agent agent) {
         agents.put(agent.id(), agent);
+        agentsChangedDuringSync = true;
     }
 
     public synchronized void remove(String agentId) {
         agents.remove(agentId);
+        agentsChangedDuringSync = true;
     }
 
     public synchronized List<Agent> all() {

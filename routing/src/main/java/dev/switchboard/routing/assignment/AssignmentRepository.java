@@ -92,43 +92,58 @@ public class AssignmentRepository {
                 .map(rows -> rows.iterator().next().getString("f"));
     }
 
-    /** An agent the transaction would take beyond capacity on a channel, with what is committed besides. */
-    public record Overbooked(String agentId, Channel channel, int held, int capacity) {
+    /**
+     * An agent the transaction must not give new work on a channel, as the database has them now.
+     *
+     * @param held   conversations they hold on the channel, the transaction's own included
+     * @param stored the agent as stored now; null when deleted
+     */
+    public record Overbooked(String agentId, Channel channel, int held, Agent stored) {
+        /** Why, for the log. */
+        public String reason() {
+            if (stored == null) {
+                return agentId + " no longer exists";
+            }
+            if (stored.presence() != Agent.Presence.ONLINE) {
+                return agentId + " is " + stored.presence().name().toLowerCase(Locale.ROOT);
+            }
+            return agentId + " would hold " + held + " of " + stored.capacityFor(channel) + " on " + channel.id();
+        }
     }
 
     /**
      * The database's word on new assignments, just before the transaction commits: takes the agents'
      * locks (sorted, after every conversation lock: one order everywhere) so that two transactions
      * giving work to the same agent, from this instance or another, count one after the other, then
-     * counts what each agent holds on the channel with this transaction's own holds. Two statements:
-     * the count must see what the transaction before it committed while this one waited for the lock.
+     * counts what each agent holds on the channel with this transaction's own holds, against the
+     * agent as stored (capacity and presence another instance may have changed). Two statements: the
+     * count must see what the transaction before it committed while this one waited for the lock.
      *
-     * @param capacities per agent and channel given new work here, the capacity it may not exceed
-     * @return the agents and channels over capacity; empty when the transaction may commit
+     * @param slots the agents and channels given new work here
+     * @return those over capacity, no longer online or deleted; empty when the transaction may commit
      */
-    public Uni<List<Overbooked>> overbooked(SqlConnection c, Map<AgentChannel, Integer> capacities) {
-        if (capacities.isEmpty()) {
+    public Uni<List<Overbooked>> overbooked(SqlConnection c, Collection<AgentChannel> slots) {
+        if (slots.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        List<String> agentIds = new ArrayList<>();
-        List<String> channels = new ArrayList<>();
-        List<Integer> limits = new ArrayList<>();
-        capacities.forEach((pair, capacity) -> {
-            agentIds.add(pair.agentId());
-            channels.add(pair.channel().id());
-            limits.add(capacity);
-        });
+        List<String> agentIds = slots.stream().map(AgentChannel::agentId).toList();
+        String[] channels = slots.stream().map(s -> s.channel().id()).toArray(String[]::new);
         return TransactionLocks.lockAll(c, agentIds.stream().map(a -> "agent:" + a).toList())
-                .chain(() -> c.preparedQuery("SELECT a.agent_id, a.channel, count(*) AS held, i.capacity "
-                                + "FROM unnest($1::text[], $2::text[], $3::int[]) AS i(agent_id, channel, capacity) "
-                                + "JOIN routing.conversation_assignment a ON a.agent_id = i.agent_id AND a.channel = i.channel "
-                                + "GROUP BY a.agent_id, a.channel, i.capacity HAVING count(*) > i.capacity")
-                        .execute(Tuple.of(agentIds.toArray(String[]::new), channels.toArray(String[]::new),
-                                limits.toArray(Integer[]::new))))
+                .chain(() -> c.preparedQuery("SELECT i.agent_id, i.channel, h.held, g.doc::text AS doc "
+                                + "FROM unnest($1::text[], $2::text[]) AS i(agent_id, channel) "
+                                + "LEFT JOIN routing.agent g ON g.id = i.agent_id "
+                                + "CROSS JOIN LATERAL (SELECT count(*) AS held FROM routing.conversation_assignment a "
+                                + "WHERE a.agent_id = i.agent_id AND a.channel = i.channel) h "
+                                + "WHERE g.id IS NULL OR g.doc->>'presence' IS DISTINCT FROM 'online' "
+                                + "OR h.held > coalesce((g.doc->'capacity'->>i.channel)::int, 0)")
+                        .execute(Tuple.of(agentIds.toArray(String[]::new), channels)))
                 .map(rows -> {
                     List<Overbooked> over = new ArrayList<>();
-                    rows.forEach(r -> over.add(new Overbooked(r.getString("agent_id"), Channel.fromId(r.getString("channel")),
-                            r.getInteger("held"), r.getInteger("capacity"))));
+                    rows.forEach(r -> {
+                        String doc = r.getString("doc");
+                        over.add(new Overbooked(r.getString("agent_id"), Channel.fromId(r.getString("channel")),
+                                r.getInteger("held"), doc == null ? null : read(doc, AgentDocument.class).toAgent()));
+                    });
                     return over;
                 });
     }

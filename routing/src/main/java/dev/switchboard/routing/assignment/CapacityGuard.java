@@ -6,7 +6,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -15,22 +14,21 @@ import org.jboss.logging.Logger;
 /**
  * The last check before a transaction that gives agents new work commits: the database, which every
  * routing instance writes, must not hold more of an agent's conversations on a channel than the
- * agent's capacity. With one instance this never fires (its directory counts every reservation);
- * with several, an instance's view lags what the others assigned, and the loser of a race for an
- * agent's last slot is undone here and decided again.
+ * agent's capacity, nor give work to an agent who is not online or was deleted, as the database has
+ * the agent. With several instances, one's view lags what the others assigned and changed; the loser
+ * of a race for an agent's last slot is undone here and decided again on what the check read.
  */
 @ApplicationScoped
 public class CapacityGuard {
 
-    /** Another instance took the slots meanwhile: the transaction must not commit. */
+    /** Another instance took the slots, or changed the agent, meanwhile: the transaction must not commit. */
     public static final class CapacityTaken extends RuntimeException {
         private final transient List<AssignmentRepository.Overbooked> overbooked;
         private final transient Map<AgentChannel, Long> own;
 
         CapacityTaken(List<AssignmentRepository.Overbooked> overbooked, Map<AgentChannel, Long> own) {
-            super("capacity taken by another routing instance meanwhile: " + overbooked.stream()
-                    .map(o -> o.agentId() + " on " + o.channel().id() + " would hold " + o.held() + " of " + o.capacity())
-                    .collect(Collectors.joining(", ")), null, false, false);
+            super("changed by another routing instance meanwhile: " + overbooked.stream()
+                    .map(AssignmentRepository.Overbooked::reason).collect(Collectors.joining(", ")), null, false, false);
             this.overbooked = List.copyOf(overbooked);
             this.own = Map.copyOf(own);
         }
@@ -60,9 +58,7 @@ public class CapacityGuard {
         }
         Map<AgentChannel, Long> own = reserved.stream()
                 .collect(Collectors.groupingBy(r -> r, Collectors.counting()));
-        Map<AgentChannel, Integer> capacities = new HashMap<>();
-        own.keySet().forEach(r -> capacities.put(r, directory.capacity(r.agentId(), r.channel())));
-        return repository.overbooked(c, capacities)
+        return repository.overbooked(c, own.keySet())
                 .invoke(over -> {
                     if (!over.isEmpty()) {
                         throw new CapacityTaken(over, own);
@@ -79,6 +75,7 @@ public class CapacityGuard {
         conflicts.increment();
         LOG.debug(taken.getMessage());
         for (AssignmentRepository.Overbooked o : taken.overbooked) {
+            directory.learned(o.agentId(), o.stored());
             long mine = taken.own.getOrDefault(new AgentChannel(o.agentId(), o.channel()), 0L);
             directory.correct(o.agentId(), o.channel(), (int) (o.held() - mine));
         }

@@ -4,6 +4,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
@@ -22,6 +23,7 @@ public class LoadSync {
     private final AgentDirectory directory;
     private final QueueDrainer drainer;
     private final AtomicReference<String> agentsSeen = new AtomicReference<>();
+    private final AtomicBoolean running = new AtomicBoolean();
 
     public LoadSync(AssignmentRepository repository, AgentDirectory directory, QueueDrainer drainer) {
         this.repository = repository;
@@ -38,20 +40,35 @@ public class LoadSync {
                 .onFailure().recoverWithNull();
     }
 
-    /** One reading; {@code true} when it found room that was not there (and triggered a drain). */
+    /**
+     * One reading; one at a time (a call during another returns false at once).
+     *
+     * @return whether it found room that was not there (and triggered a drain)
+     */
     public Uni<Boolean> sync() {
+        if (!running.compareAndSet(false, true)) {
+            return Uni.createFrom().item(false);
+        }
         return repository.agentsFingerprint()
-                .chain(fingerprint -> fingerprint.equals(agentsSeen.get())
+                .chain(fingerprint -> (fingerprint.equals(agentsSeen.get())
                         ? Uni.createFrom().<List<Agent>>nullItem()
-                        : repository.agents().invoke(() -> agentsSeen.set(fingerprint)))
-                .chain(agents -> {
-                    directory.syncStarting();
-                    return repository.heldCounts().map(held -> directory.resync(held, agents));
-                })
+                        : repository.agents())
+                        .chain(agents -> {
+                            directory.syncStarting();
+                            return repository.heldCounts().map(held -> directory.resync(held, agents));
+                        })
+                        .invoke(resynced -> {
+                            // Only what the directory took counts as seen: anything else is read again next time.
+                            if (resynced.agentsApplied()) {
+                                agentsSeen.set(fingerprint);
+                            }
+                        }))
+                .map(AgentDirectory.Resynced::freed)
                 .invoke(freed -> {
                     if (freed) {
                         drainer.trigger();
                     }
-                });
+                })
+                .eventually(() -> running.set(false));
     }
 }

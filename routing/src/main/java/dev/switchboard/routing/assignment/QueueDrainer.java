@@ -95,22 +95,22 @@ public class QueueDrainer {
         }
         return assignments.queued()
                 .map(queued -> directory.drain(queued, Instant.now()))
-                .chain(plan -> Multi.createFrom().iterable(plan.assignments())
+                .chain(plan -> Multi.createFrom().iterable(plan)
                         .onItem().transformToUniAndConcatenate(this::assign)
                         .collect().asList())
                 .replaceWithVoid()
                 .eventually(() -> running.set(false));
     }
 
-    private Uni<Void> assign(QueueDrain.Planned planned) {
-        WorkItem work = planned.work();
-        AssignmentOutcome.Assign assign = planned.assignment();
+    /** Whatever happens, the slot is settled once: confirmed when the hold committed, given back otherwise. */
+    private Uni<Void> assign(AgentDirectory.PlannedSlot plannedSlot) {
+        AgentDirectory.Reservation slot = plannedSlot.reservation();
+        WorkItem work = plannedSlot.planned().work();
+        AssignmentOutcome.Assign assign = plannedSlot.planned().assignment();
         Instant now = Instant.now();
         return routed.find(work.messageId())
-                .onFailure().invoke(e -> directory.giveBack(assign.agentId(), work.channel()))
                 .chain(stored -> {
                     if (stored.isEmpty()) {
-                        directory.giveBack(assign.agentId(), work.channel());
                         return Uni.createFrom().voidItem();
                     }
                     RoutingEvent queued = Json.read(stored.get().eventJson().getBytes(StandardCharsets.UTF_8),
@@ -129,25 +129,23 @@ public class QueueDrainer {
                                     .call(queuedStill -> !queuedStill ? Uni.createFrom().voidItem()
                                             : assignments.hold(c, work, assign.agentId(), now)
                                                     .chain(() -> routed.redecide(c, work.messageId(), assign.agentId(), now, json))
-                                                    .chain(() -> capacity.check(c,
-                                                            List.of(new AgentChannel(assign.agentId(), work.channel()))))))
-                            .onFailure().invoke(e -> {
-                                directory.giveBack(assign.agentId(), work.channel());
-                                // Another instance filled the agent: the work stays queued for the next drain.
-                                if (e instanceof CapacityGuard.CapacityTaken taken) {
-                                    capacity.learn(taken);
-                                }
-                            })
+                                                    .chain(() -> capacity.check(c, List.of(slot.slot())))))
                             .chain(queuedStill -> {
                                 if (!queuedStill) {
-                                    directory.giveBack(assign.agentId(), work.channel());
                                     return Uni.createFrom().voidItem();
                                 }
-                                directory.confirm(assign.agentId(), work.channel());
+                                slot.confirm();
                                 // Committed but not published (broker away): the straggler relay publishes it.
                                 return publisher.publish(work.messageId(), json).onFailure().recoverWithNull();
                             });
                 })
+                .eventually(slot::giveBack) // after a confirm, nothing: a slot settles once
+                .onFailure(CapacityGuard.CapacityTaken.class).invoke(taken -> {
+                    // Another instance filled the agent meanwhile: the work stays queued for the next drain.
+                    capacity.learn((CapacityGuard.CapacityTaken) taken);
+                    LOG.debugf("assigning queued %s: %s", work.messageId(), taken.getMessage());
+                })
+                .onFailure(CapacityGuard.CapacityTaken.class).recoverWithNull()
                 .onFailure().invoke(e -> LOG.warnf("assigning queued %s failed: %s", work.messageId(), e.toString()))
                 .onFailure().recoverWithNull();
     }

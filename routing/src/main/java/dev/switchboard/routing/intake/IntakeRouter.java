@@ -162,6 +162,10 @@ public class IntakeRouter {
                 .invoke(() -> {
                     synchronized (made) {
                         made.forEach(d -> d.afterCommit().run());
+                        // Counted once committed (an attempt undone and decided again counts once): every
+                        // message of the batch got a decision stored now, or was decided before.
+                        decided.increment(made.size());
+                        duplicates.increment(batch.size() - made.size());
                     }
                 })
                 .chain(this::publishAll)
@@ -293,7 +297,6 @@ public class IntakeRouter {
                                  boolean deferStore) {
         RoutedMessage existing = stored.get(message.id());
         if (existing != null || !seen.add(message.id())) {
-            duplicates.increment();
             return Uni.createFrom().item(new Slot(index, existing == null || existing.published() ? null
                     : new ToPublish(message.id(), null, existing.eventJson()), null));
         }
@@ -333,7 +336,6 @@ public class IntakeRouter {
             }
             return null;
         }
-        decided.increment();
         return decision.publish() ? new ToPublish(pending.row().messageId(), decision, pending.row().eventJson()) : null;
     }
 

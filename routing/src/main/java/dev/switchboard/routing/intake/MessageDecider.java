@@ -142,32 +142,42 @@ public class MessageDecider {
                 : Uni.createFrom().item(Optional.ofNullable(prefetch.holders().get(message.conversationKey())));
         return holding
                 .chain(holder -> {
-                    AssignmentOutcome outcome = directory.decideAndReserve(work,
+                    AgentDirectory.Reserved reserved = directory.decideAndReserve(work,
                             holder.map(AssignmentRepository.Holding::agentId), now);
-                    reasons.addAll(outcome.reasons());
-                    Decision decision = decision(message, now, reasons);
-                    if (outcome instanceof AssignmentOutcome.Assign assign) {
-                        AgentChannel reserved = assign.continuesConversation() ? null
-                                : new AgentChannel(assign.agentId(), work.channel());
-                        Runnable undo = reserved == null ? () -> { }
-                                : () -> directory.giveBack(reserved.agentId(), reserved.channel());
-                        Runnable afterCommit = () -> {
-                            if (reserved != null) {
-                                directory.confirm(reserved.agentId(), reserved.channel());
-                                // The conversation moved away from the agent who held it.
-                                holder.ifPresent(h -> directory.release(h.agentId(), h.channel()));
-                            }
-                        };
-                        RoutingEvent event = new MessageAssigned(message, contact, classification, decision,
-                                assign.agentId(), assign.team());
-                        // Held when the decision is stored (DecisionStore), in the same statement.
-                        return Uni.createFrom().item(new Decided(event, assign.agentId(), true, undo, afterCommit,
-                                new DecisionStore.Writes(report, message.receivedAt(), work), reserved));
+                    try {
+                        return Uni.createFrom().item(decided(message, contact, classification, reasons, now, report,
+                                work, holder, reserved));
+                    } catch (RuntimeException e) {
+                        if (reserved.reservation() != null) {
+                            reserved.reservation().giveBack(); // not among the batch's decisions: nobody else would
+                        }
+                        throw e;
                     }
-                    RoutingEvent event = new MessageQueued(message, contact, classification, decision, QueueResource.queueOf(work));
-                    return Uni.createFrom().item(new Decided(event, null, true, () -> { }, () -> { },
-                            new DecisionStore.Writes(report, message.receivedAt(), work), null));
                 });
+    }
+
+    private Decided decided(InboundMessage message, ContactContext contact, Classification classification,
+                            List<String> reasons, Instant now, String report, WorkItem work,
+                            Optional<AssignmentRepository.Holding> holder, AgentDirectory.Reserved reserved) {
+        reasons.addAll(reserved.outcome().reasons());
+        Decision decision = decision(message, now, reasons);
+        DecisionStore.Writes writes = new DecisionStore.Writes(report, message.receivedAt(), work);
+        if (reserved.outcome() instanceof AssignmentOutcome.Assign assign) {
+            AgentDirectory.Reservation slot = reserved.reservation();
+            Runnable undo = slot == null ? () -> { } : slot::giveBack;
+            Runnable afterCommit = slot == null ? () -> { } : () -> {
+                slot.confirm();
+                // The conversation moved away from the agent who held it.
+                holder.ifPresent(h -> directory.release(h.agentId(), h.channel()));
+            };
+            RoutingEvent event = new MessageAssigned(message, contact, classification, decision, assign.agentId(),
+                    assign.team());
+            // Held when the decision is stored (DecisionStore), in the same statement.
+            return new Decided(event, assign.agentId(), true, undo, afterCommit, writes,
+                    slot == null ? null : slot.slot());
+        }
+        RoutingEvent event = new MessageQueued(message, contact, classification, decision, QueueResource.queueOf(work));
+        return new Decided(event, null, true, () -> { }, () -> { }, writes, null);
     }
 
     private static Decision decision(InboundMessage message, Instant now, List<String> reasons) {
