@@ -46,6 +46,8 @@ public class AgentDirectory {
     private final RoutingConfig config;
     private final Map<String, Agent> agents = new LinkedHashMap<>();
     private AgentLoad load = AgentLoad.empty();
+    /** The committed counts of the last reading (at start, or by {@link #resync}). */
+    private AgentLoad lastCommitted = AgentLoad.empty();
     /** Reserved and not yet committed or given back: what a reading of the database cannot contain. */
     private final Set<Reservation> inFlight = new HashSet<>();
     /** Confirmed while a {@link #resync} reads the database, which may or may not have seen them; else null. */
@@ -105,7 +107,8 @@ public class AgentDirectory {
         List<AssignmentRepository.HeldCount> held = repository.heldCounts().await().atMost(LOAD_TIMEOUT);
         synchronized (this) {
             stored.forEach(a -> agents.put(a.id(), a));
-            load = counted(held);
+            lastCommitted = counted(held);
+            load = lastCommitted.copy();
         }
     }
 
@@ -212,7 +215,8 @@ public class AgentDirectory {
             }
             return old;
         });
-        AgentLoad next = counted(held);
+        AgentLoad committed = counted(held);
+        AgentLoad next = committed.copy();
         inFlight.forEach(r -> next.add(r.agentId, r.channel, r.reservedAt));
         if (confirmedDuringSync != null) {
             next.addAll(confirmedDuringSync);
@@ -226,17 +230,20 @@ public class AgentDirectory {
             agents.clear();
             agentsNow.forEach(a -> agents.put(a.id(), a));
         }
+        // Room that appeared between two readings, judged on the committed counts only (this instance's
+        // reservations in flight come and go between readings without freeing anything).
         boolean freed = false;
         for (Agent agent : agents.values()) {
             Agent was = before.get(agent.id());
             for (Channel channel : agent.capacity().keySet()) {
                 int roomBefore = was == null || was.presence() != Agent.Presence.ONLINE ? 0
-                        : was.capacityFor(channel) - load.active(agent.id(), channel);
+                        : was.capacityFor(channel) - lastCommitted.active(agent.id(), channel);
                 int roomNow = agent.presence() != Agent.Presence.ONLINE ? 0
-                        : agent.capacityFor(channel) - next.active(agent.id(), channel);
+                        : agent.capacityFor(channel) - committed.active(agent.id(), channel);
                 freed |= roomNow > Math.max(roomBefore, 0);
             }
         }
+        lastCommitted = committed;
         load = next;
         return new Resynced(freed, agentsApplied);
     }
