@@ -50,7 +50,7 @@ public class AgentDirectory {
     private AgentLoad lastCommitted = AgentLoad.empty();
     /** Reserved and not yet committed or given back: what a reading of the database cannot contain. */
     private final Set<Reservation> inFlight = new HashSet<>();
-    /** Confirmed while a {@link #resync} reads the database, which may or may not have seen them; else null. */
+    /** Committed while a {@link #resync} reads the database, which may or may not have seen them; else null. */
     private AgentLoad confirmedDuringSync;
     /** An agent was written or removed here while a {@link #resync} read them: its agents are older. */
     private boolean agentsChangedDuringSync;
@@ -173,6 +173,9 @@ public class AgentDirectory {
     /** A person gave the agent this conversation (in ticket-core): it counts on their load, capacity or not. */
     public synchronized void take(String agentId, Channel channel, Instant at) {
         load.add(agentId, channel, at);
+        if (confirmedDuringSync != null) {
+            confirmedDuringSync.add(agentId, channel, at); // committed already; the reading may have missed it
+        }
     }
 
     /** A conversation the agent held (committed) ended or moved away. */

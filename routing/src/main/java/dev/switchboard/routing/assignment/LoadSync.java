@@ -46,9 +46,15 @@ public class LoadSync {
      * @return whether it found room that was not there (and triggered a drain)
      */
     public Uni<Boolean> sync() {
-        if (!running.compareAndSet(false, true)) {
-            return Uni.createFrom().item(false);
-        }
+        return Uni.createFrom().deferred(() -> {
+            if (!running.compareAndSet(false, true)) {
+                return Uni.createFrom().item(false);
+            }
+            return readOnce().eventually(() -> running.set(false));
+        });
+    }
+
+    private Uni<Boolean> readOnce() {
         return repository.agentsFingerprint()
                 .chain(fingerprint -> (fingerprint.equals(agentsSeen.get())
                         ? Uni.createFrom().<List<Agent>>nullItem()
@@ -68,7 +74,6 @@ public class LoadSync {
                     if (freed) {
                         drainer.trigger();
                     }
-                })
-                .eventually(() -> running.set(false));
+                });
     }
 }

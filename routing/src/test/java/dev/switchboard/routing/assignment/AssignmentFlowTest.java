@@ -305,6 +305,11 @@ class AssignmentFlowTest {
                 .put("/api/agents/zoe")
                 .then().statusCode(400).body("detail", containsString("level from 1 to 5"));
         AsUser.admin().get("/api/agents/zoe").then().statusCode(404);
+        AsUser.admin().contentType("application/json").body("{\"presence\":\"busy\"}")
+                .put("/api/agents/alice/presence")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("presence must be online, away or offline"));
+        AsUser.admin().get("/api/agents/alice").then().body("agent.presence", equalTo("online"));
     }
 
     private static void presence(String agent, String presence) {
