@@ -9,6 +9,7 @@ import dev.switchboard.devkit.launcher.Stack;
 import dev.switchboard.devkit.launcher.StackPorts;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -43,6 +44,10 @@ public final class Bench {
                 System.out.printf("Creating %d agents and 50 rules in routing...%n", options.agents());
                 new Roster(stack.url("routing"), DevTokens.mint("admin", List.of("admin"), List.of()))
                         .create(options.agents(), 50, new Random(options.seed()));
+            }
+            for (int i = 2; i <= options.routingInstances(); i++) {
+                System.out.printf("Starting routing-%d beside routing...%n", i);
+                stack.startReplica("routing", "routing-" + i, Map.of());
             }
             BenchRun run = new BenchRun(stack, System.out, System.console() != null);
             if (!options.warmup().isZero()) {

@@ -9,10 +9,11 @@ import java.util.List;
 
 /** The command line of ./bench.sh, parsed. */
 record BenchOptions(int rate, Duration duration, long seed, Path out, String scenario, List<String> faults, int agents,
-                    Duration warmup) {
+                    Duration warmup, int routingInstances) {
     static final String USAGE = """
             usage: ./bench.sh [--rate N] [--duration 60s] [--seed 42] [--out folder] [--scenario standard|smoke|faults] [--agents 500]
                               [--warmup 60s] [--fault kill-routing|kill-ticket-core|kill-channel|broker-restart|db-restart|poison]
+                              [--routing-instances 1]
               --rate      deliveries per second; 0 = as fast as the channel answers (default 0)
               --duration  load time, e.g. 30s or 2m (default 60s)
               --seed      seed of the traffic mix (default 42)
@@ -22,7 +23,9 @@ record BenchOptions(int rate, Duration duration, long seed, Path out, String sce
               --agents    agents (and 50 keyword rules) created in routing before the load; 0 = only the
                           three seeded agents (default 500)
               --warmup    load at 100/s before the measured run, reported apart: the services' JIT compilers
-                          take much of 2 cores in their first minutes (default 60s for standard, else 0)""";
+                          take much of 2 cores in their first minutes (default 60s for standard, else 0)
+              --routing-instances  routing processes side by side, sharing the intake's partitions and the
+                          agents (default 1; kill-routing kills the first)""";
 
     static BenchOptions parse(List<String> args) {
         int rate = 0;
@@ -33,6 +36,7 @@ record BenchOptions(int rate, Duration duration, long seed, Path out, String sce
         List<String> faults = new ArrayList<>();
         int agents = 500;
         Duration warmup = null;
+        int routingInstances = 1;
         for (int i = 0; i < args.size(); i++) {
             String flag = args.get(i);
             if (flag.equals("--help") || flag.equals("-h")) {
@@ -51,6 +55,7 @@ record BenchOptions(int rate, Duration duration, long seed, Path out, String sce
                 case "--fault" -> faults.add(value);
                 case "--agents" -> agents = Integer.parseInt(value);
                 case "--warmup" -> warmup = value.equals("0") ? Duration.ZERO : duration(value);
+                case "--routing-instances" -> routingInstances = Integer.parseInt(value);
                 default -> throw new IllegalArgumentException("unknown option " + flag + "\n" + USAGE);
             }
         }
@@ -61,7 +66,11 @@ record BenchOptions(int rate, Duration duration, long seed, Path out, String sce
         if (warmup == null) {
             warmup = scenario.equals("standard") ? Duration.ofSeconds(60) : Duration.ZERO;
         }
-        return new BenchOptions(rate, duration, seed, out, scenario, List.copyOf(faults), agents, warmup);
+        if (routingInstances < 1) {
+            throw new IllegalArgumentException("--routing-instances must be 1 or more\n" + USAGE);
+        }
+        return new BenchOptions(rate, duration, seed, out, scenario, List.copyOf(faults), agents, warmup,
+                routingInstances);
     }
 
     Scenario toScenario() {

@@ -36,6 +36,15 @@ class BenchOptionsTest {
         assertThat(options.seed()).isEqualTo(42);
         assertThat(options.out()).hasToString("bench/target/bench-sustained-5m");
         assertThat(options.agents()).isEqualTo(500);
+        assertThat(options.routingInstances()).isEqualTo(1);
+    }
+
+    @Test
+    void routingRunsAsSeveralInstancesWhenAsked() {
+        assertThat(BenchOptions.parse(List.of("--routing-instances", "2", "--scenario", "faults")).routingInstances())
+                .isEqualTo(2);
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--routing-instances", "0")))
+                .hasMessageContaining("--routing-instances must be 1 or more");
     }
 
     @Test

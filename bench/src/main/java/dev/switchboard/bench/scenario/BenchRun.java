@@ -5,6 +5,7 @@ import dev.switchboard.bench.load.ProgressBar;
 import dev.switchboard.bench.load.TrafficMix;
 import dev.switchboard.bench.load.WhatsAppDriver;
 import dev.switchboard.bench.measure.Accounting;
+import dev.switchboard.bench.measure.AgentCapacity;
 import dev.switchboard.bench.measure.KafkaCeiling;
 import dev.switchboard.bench.measure.ProcessSampler;
 import dev.switchboard.bench.measure.Progress;
@@ -98,7 +99,8 @@ public final class BenchRun {
         double pipeline = stages.stored().throughput(start);
         double accepted = log.acks() / loadSeconds;
         FaultReport faultReport = new FaultReport(faultFigures, log.redeliveries(), log.gaveUp());
-        List<Figures.TargetCheck> targets = new ArrayList<>(Targets.check(pipeline, stageFigures.get(2), tally));
+        List<Figures.TargetCheck> targets = new ArrayList<>(Targets.check(pipeline, stageFigures.get(2), tally,
+                AgentCapacity.overbooked(stack.endpoints())));
         if (!faultFigures.isEmpty()) {
             targets.add(faultReport.target());
         }
