@@ -40,5 +40,7 @@ class BenchSmokeIT {
         assertThat(tally.addsUp()).as("counts add up: %s", tally).isTrue();
         assertThat(tally.routed()).isEqualTo(tally.uniqueAcked());
         assertThat(tally.stored()).isEqualTo(tally.uniqueAcked());
+        assertThat(figures.targets()).filteredOn(t -> t.target().equals("no agent over capacity"))
+                .singleElement().satisfies(t -> assertThat(t.pass()).as(t.measured()).isTrue());
     }
 }
