@@ -1,5 +1,10 @@
 package dev.switchboard.routing.assignment;
 
+import static dev.switchboard.routing.assignment.TeamDesk.heldBy;
+import static dev.switchboard.routing.assignment.TeamDesk.load;
+import static dev.switchboard.routing.assignment.TeamDesk.newMessage;
+import static dev.switchboard.routing.assignment.TeamDesk.presence;
+import static dev.switchboard.routing.assignment.TeamDesk.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -7,8 +12,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import dev.switchboard.contract.CloudEvents;
-import dev.switchboard.contract.Json;
 import dev.switchboard.contract.Topics;
 import dev.switchboard.contract.intake.InboundMessage;
 import dev.switchboard.contract.routing.MessageAssigned;
@@ -27,7 +30,6 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -218,49 +220,13 @@ class AssignmentFlowTest {
     }
 
     private static long waitingForLocks() throws Exception {
-        return single("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted", null);
-    }
-
-    private static int heldBy(String agent) throws Exception {
-        return (int) single("SELECT count(*) FROM routing.conversation_assignment WHERE agent_id = ? "
-                + "AND channel = 'whatsapp'", agent);
+        return Long.parseLong(text("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"));
     }
 
     private static String holderOf(String conversationKey) throws Exception {
         return text("SELECT agent_id FROM routing.conversation_assignment WHERE conversation_key = ?", conversationKey);
     }
 
-    /** The first column of the first row as text, or null when there is no row. */
-    private static String text(String sql, String parameter) throws Exception {
-        var infra = Infrastructure.shared();
-        try (Connection c = DriverManager.getConnection(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword());
-             PreparedStatement q = c.prepareStatement(sql)) {
-            q.setString(1, parameter);
-            try (ResultSet rs = q.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
-    }
-
-    private static long single(String sql, String parameter) throws Exception {
-        var infra = Infrastructure.shared();
-        try (Connection c = DriverManager.getConnection(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword());
-             PreparedStatement q = c.prepareStatement(sql)) {
-            if (parameter != null) {
-                q.setString(1, parameter);
-            }
-            try (ResultSet rs = q.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    private static int load(String agent) {
-        Integer n = AsUser.admin().get("/api/agents/{id}", agent).then().statusCode(200)
-                .extract().path("load.whatsapp");
-        return n == null ? 0 : n;
-    }
 
     @Test
     void aConversationNobodyAnswersIsOfferedToSomeoneElseButAnAnsweredOneStays() throws Exception {
@@ -312,22 +278,7 @@ class AssignmentFlowTest {
         AsUser.admin().get("/api/agents/alice").then().body("agent.presence", equalTo("online"));
     }
 
-    private static void presence(String agent, String presence) {
-        AsUser.admin().contentType("application/json").body("{\"presence\":\"" + presence + "\"}")
-                .put("/api/agents/{id}/presence", agent)
-                .then().statusCode(200).body("agent.presence", equalTo(presence));
-    }
-
-    private static InboundMessage newMessage(String text) {
-        String waId = "3249" + (100000 + (int) (Math.random() * 899999));
-        return SampleMessages.whatsapp("wamid." + UUID.randomUUID(), waId, "Customer " + waId, text);
-    }
-
     private List<RoutingEvent> decisionsFor(InboundMessage message) {
-        return topics.readAll(Topics.ROUTING_ASSIGNMENTS,
-                        r -> message.id().toString().equals(CloudEvents.read(r.headers()).subject()))
-                .stream()
-                .map(r -> Json.read(r.value(), RoutingEvent.class))
-                .toList();
+        return TeamDesk.decisionsFor(topics, message);
     }
 }

@@ -1,11 +1,15 @@
 package dev.switchboard.routing.assignment;
 
+import static dev.switchboard.routing.assignment.TeamDesk.heldBy;
+import static dev.switchboard.routing.assignment.TeamDesk.load;
+import static dev.switchboard.routing.assignment.TeamDesk.newMessage;
+import static dev.switchboard.routing.assignment.TeamDesk.presence;
+import static dev.switchboard.routing.assignment.TeamDesk.text;
+import static dev.switchboard.routing.assignment.TeamDesk.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.switchboard.contract.CloudEvents;
-import dev.switchboard.contract.Json;
 import dev.switchboard.contract.Topics;
 import dev.switchboard.contract.intake.InboundMessage;
 import dev.switchboard.contract.routing.MessageAssigned;
@@ -16,15 +20,10 @@ import dev.switchboard.devkit.infra.Infrastructure;
 import dev.switchboard.devkit.infra.SwitchboardInfraResource;
 import dev.switchboard.devkit.kafka.EventSender;
 import dev.switchboard.devkit.kafka.TopicProbe;
-import dev.switchboard.devkit.providers.SampleMessages;
 import dev.switchboard.routing.auth.AsUser;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -151,50 +150,7 @@ class RoutingReplicasTest {
                 + "VALUES ('" + elsewhere + "', '" + agent + "', 'whatsapp', now())");
     }
 
-    private static void update(String sql) throws Exception {
-        var infra = Infrastructure.shared();
-        try (Connection c = DriverManager.getConnection(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword());
-             PreparedStatement q = c.prepareStatement(sql)) {
-            q.executeUpdate();
-        }
-    }
-
-    private static String text(String sql) throws Exception {
-        var infra = Infrastructure.shared();
-        try (Connection c = DriverManager.getConnection(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword());
-             PreparedStatement q = c.prepareStatement(sql);
-             ResultSet rs = q.executeQuery()) {
-            return rs.next() ? rs.getString(1) : null;
-        }
-    }
-
-    private static int heldBy(String agent) throws Exception {
-        return Integer.parseInt(text("SELECT count(*) FROM routing.conversation_assignment WHERE agent_id = '" + agent
-                + "' AND channel = 'whatsapp'"));
-    }
-
-    private static int load(String agent) {
-        Integer n = AsUser.admin().get("/api/agents/{id}", agent).then().statusCode(200)
-                .extract().path("load.whatsapp");
-        return n == null ? 0 : n;
-    }
-
-    private static void presence(String agent, String presence) {
-        AsUser.admin().contentType("application/json").body("{\"presence\":\"" + presence + "\"}")
-                .put("/api/agents/{id}/presence", agent)
-                .then().statusCode(200).body("agent.presence", equalTo(presence));
-    }
-
-    private static InboundMessage newMessage(String text) {
-        String waId = "3248" + (100000 + (int) (Math.random() * 899999));
-        return SampleMessages.whatsapp("wamid." + UUID.randomUUID(), waId, "Customer " + waId, text);
-    }
-
     private List<RoutingEvent> decisionsFor(InboundMessage message) {
-        return topics.readAll(Topics.ROUTING_ASSIGNMENTS,
-                        r -> message.id().toString().equals(CloudEvents.read(r.headers()).subject()))
-                .stream()
-                .map(r -> Json.read(r.value(), RoutingEvent.class))
-                .toList();
+        return TeamDesk.decisionsFor(topics, message);
     }
 }
