@@ -6,14 +6,16 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.common.annotation.Identifier;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -24,9 +26,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Publishes what a channel received and returns only once the broker has acknowledged every
- * record (acks=all, idempotent producer). The caller answers the provider 2xx after this returns;
- * on failure it throws {@link WebhookRejected.BrokerUnavailable} so the provider retries.
+ * Publishes what a channel received and completes only once the broker has acknowledged every
+ * record (acks=all, idempotent producer). The caller answers the provider 2xx after that; on
+ * failure ({@link WebhookRejected.BrokerUnavailable}) it answers 503 so the provider retries.
  */
 @ApplicationScoped
 public class IntakePublisher {
@@ -64,34 +66,51 @@ public class IntakePublisher {
         return props;
     }
 
-    /** Sends all and waits for all acknowledgements; throws if any record was not acknowledged. */
-    public void publishAll(List<Publication> publications) {
+    /**
+     * Sends all; the result completes once the broker acknowledged every record, or fails with
+     * {@link WebhookRejected.BrokerUnavailable} if any was not acknowledged in time. Nothing waits on a
+     * thread meanwhile: the producer's acknowledgements complete it. Call it off the event loop: sending
+     * blocks while the broker's metadata is unknown (up to {@code max.block.ms}).
+     */
+    public Uni<Void> publishAll(List<Publication> publications) {
         if (publications.isEmpty()) {
-            return;
+            return Uni.createFrom().voidItem();
         }
         long start = System.nanoTime();
-        List<Future<RecordMetadata>> pending = new ArrayList<>(publications.size());
+        List<CompletableFuture<RecordMetadata>> acks = new ArrayList<>(publications.size());
         try {
             for (Publication p : publications) {
-                pending.add(producer.send(CloudEvents.record(p.topic(), p.key(), p.event(), config.source())));
+                CompletableFuture<RecordMetadata> ack = new CompletableFuture<>();
+                producer.send(CloudEvents.record(p.topic(), p.key(), p.event(), config.source()), (metadata, error) -> {
+                    if (error != null) {
+                        ack.completeExceptionally(error);
+                    } else {
+                        ack.complete(metadata);
+                    }
+                });
+                acks.add(ack);
             }
-            long deadline = start + config.ackTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
-            for (Future<RecordMetadata> ack : pending) {
-                ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable(publications.size(), e);
-        } catch (ExecutionException | TimeoutException | KafkaException e) {
-            throw unavailable(publications.size(), e);
+        } catch (KafkaException e) {
+            return Uni.createFrom().failure(unavailable(publications.size(), e));
         }
-        ackLatency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        acked.increment(publications.size());
+        return Uni.createFrom().completionStage(CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)))
+                // The producer's delivery timeout fails a record first; this is the last resort.
+                .ifNoItem().after(config.ackTimeout().plusSeconds(1))
+                .failWith(() -> new TimeoutException("no acknowledgement within " + config.ackTimeout()))
+                .onFailure().transform(e -> unavailable(publications.size(), e))
+                .invoke(() -> {
+                    ackLatency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                    acked.increment(publications.size());
+                })
+                .replaceWithVoid();
     }
 
-    private WebhookRejected.BrokerUnavailable unavailable(int count, Exception cause) {
+    private WebhookRejected.BrokerUnavailable unavailable(int count, Throwable cause) {
         failed.increment(count);
-        Throwable reason = cause instanceof ExecutionException && cause.getCause() != null ? cause.getCause() : cause;
+        Throwable reason = cause;
+        while ((reason instanceof CompletionException || reason instanceof ExecutionException) && reason.getCause() != null) {
+            reason = reason.getCause();
+        }
         return new WebhookRejected.BrokerUnavailable(
                 "the broker did not acknowledge the message in time; retry later (" + reason.getClass().getSimpleName() + ")",
                 reason);

@@ -10,6 +10,8 @@ import dev.switchboard.channel.kit.webhook.WebhookRejected;
 import dev.switchboard.channel.whatsapp.normalise.WhatsAppNormaliser;
 import dev.switchboard.contract.Json;
 import dev.switchboard.contract.Topics;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -60,7 +62,10 @@ public class WhatsAppWebhookResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(summary = "Receives messages and delivery statuses; signed with X-Hub-Signature-256")
-    public String receive(@HeaderParam("X-Hub-Signature-256") String signature, byte[] body) {
+    // On a worker thread: sending blocks while the broker's metadata is unknown. The wait for the
+    // acknowledgements holds no thread; the answer goes out when they arrive.
+    @Blocking
+    public Uni<String> receive(@HeaderParam("X-Hub-Signature-256") String signature, byte[] body) {
         Instant receivedAt = Instant.now();
         // Verify the bytes as sent before reading them: Meta signs the body, not our parse of it.
         if (!HmacSignatures.verifySha256Hex(config.appSecret(), body, signature)) {
@@ -74,9 +79,10 @@ public class WhatsAppWebhookResource {
                 new Publication(Topics.INTAKE_MESSAGES, m.conversationKey(), m)));
         normalised.statuses().forEach(s -> publications.add(
                 new Publication(Topics.INTAKE_STATUSES, s.providerMessageId(), s)));
-        publisher.publishAll(publications);
-        LOG.debugf("accepted %d messages and %d statuses", normalised.messages().size(), normalised.statuses().size());
-        return "OK";
+        return publisher.publishAll(publications).map(ignored -> {
+            LOG.debugf("accepted %d messages and %d statuses", normalised.messages().size(), normalised.statuses().size());
+            return "OK";
+        });
     }
 
     private static WhatsAppNotification parse(byte[] body) {
