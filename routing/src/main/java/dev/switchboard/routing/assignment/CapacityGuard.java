@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class CapacityGuard {
+    private static final Logger LOG = Logger.getLogger(CapacityGuard.class);
 
     /** Another instance took the slots, or changed the agent, meanwhile: the transaction must not commit. */
     public static final class CapacityTaken extends RuntimeException {
@@ -33,8 +34,6 @@ public class CapacityGuard {
             this.own = Map.copyOf(own);
         }
     }
-
-    private static final Logger LOG = Logger.getLogger(CapacityGuard.class);
 
     private final AssignmentRepository repository;
     private final AgentDirectory directory;

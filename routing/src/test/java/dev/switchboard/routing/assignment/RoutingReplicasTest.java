@@ -140,6 +140,19 @@ class RoutingReplicasTest {
         assertThat(((MessageAssigned) decisions.get(1)).agentId()).isEqualTo(zoe);
     }
 
+    @Test
+    void anAgentDeletedThroughAnotherInstanceGetsNoWorkHereEvenBeforeTheNextReading() throws Exception {
+        update("DELETE FROM routing.agent WHERE id = ?", zoe);
+        AsUser.admin().get("/api/agents/{id}", zoe).then().statusCode(200); // this instance has not read it yet
+
+        InboundMessage message = newMessage("My modem keeps rebooting itself");
+        sender.send(Topics.INTAKE_MESSAGES, message.conversationKey(), message);
+        assertThat(await().atMost(DECIDED).until(() -> decisionsFor(message), d -> !d.isEmpty()).get(0))
+                .as("zoe is gone: the database said so before the commit").isInstanceOf(MessageQueued.class);
+        AsUser.admin().get("/api/agents/{id}", zoe).then().statusCode(404);
+        assertThat(heldBy(zoe)).isZero();
+    }
+
     private void setPresenceElsewhere(String presence) throws Exception {
         update("UPDATE routing.agent SET doc = jsonb_set(doc, '{presence}', '\"" + presence + "\"'), "
                 + "updated_at = now() WHERE id = '" + zoe + "'");
