@@ -47,7 +47,7 @@ public class MessageDecider {
      * @param event       what to publish; for a dropped message the record of why, never published
      * @param publish     false when the message is dropped (the same mail through a second route, an auto-reply)
      * @param undo        gives back capacity reserved for this decision if the transaction fails
-     * @param afterCommit frees the capacity of an agent the conversation moved away from
+     * @param afterCommit confirms the reserved slot and frees the capacity of an agent the conversation moved away from
      * @param writes      what storing the decision also writes (hold or queue entry, same-problem candidate)
      * @param reserved    the agent's slot this decision takes (new work for them); null for none
      */
