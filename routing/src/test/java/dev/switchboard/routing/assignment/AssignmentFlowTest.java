@@ -199,7 +199,8 @@ class AssignmentFlowTest {
         try (Connection held = DriverManager.getConnection(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword())) {
             // Hold the conversation so that the drain and the follow-up both reach it before either goes on.
             held.setAutoCommit(false);
-            try (PreparedStatement lock = held.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+            try (PreparedStatement lock = held.prepareStatement(
+                    "SELECT pg_advisory_xact_lock(hashtext('conversation'), hashtext(?))")) {
                 lock.setString(1, "conversation:" + first.conversationKey());
                 lock.execute();
             }
