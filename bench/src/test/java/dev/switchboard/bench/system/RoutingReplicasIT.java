@@ -99,8 +99,8 @@ class RoutingReplicasIT {
                     .isPositive();
         } finally {
             stack.stopService("routing-2");
-            update("DELETE FROM routing.queued_work WHERE message_id = ANY(?)", messages);
-            update("DELETE FROM routing.conversation_assignment WHERE agent_id = ANY(?)", team);
+            update("DELETE FROM routing.queued_work WHERE message_id = ANY(?)", "uuid", messages);
+            update("DELETE FROM routing.conversation_assignment WHERE agent_id = ANY(?)", "text", team);
             team.forEach(agent -> client.delete(stack.url("routing") + "/api/agents/" + agent));
             DEMO_TEAM.forEach(agent -> presence(agent, "online"));
         }
@@ -170,10 +170,10 @@ class RoutingReplicasIT {
         }
     }
 
-    private void update(String sql, List<?> values) throws Exception {
+    /** @param type the array's element type, named: the list may be empty (a run that failed before sending) */
+    private void update(String sql, String type, List<?> values) throws Exception {
         try (Connection c = connect(); PreparedStatement q = c.prepareStatement(sql)) {
-            q.setArray(1, c.createArrayOf(values.isEmpty() || values.get(0) instanceof String ? "text" : "uuid",
-                    values.toArray()));
+            q.setArray(1, c.createArrayOf(type, values.toArray()));
             q.executeUpdate();
         }
     }
