@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -108,7 +107,7 @@ public class IntakePublisher {
     private WebhookRejected.BrokerUnavailable unavailable(int count, Throwable cause) {
         failed.increment(count);
         Throwable reason = cause;
-        while ((reason instanceof CompletionException || reason instanceof ExecutionException) && reason.getCause() != null) {
+        while (reason instanceof CompletionException && reason.getCause() != null) {
             reason = reason.getCause();
         }
         return new WebhookRejected.BrokerUnavailable(
