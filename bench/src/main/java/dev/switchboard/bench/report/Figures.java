@@ -1,5 +1,6 @@
 package dev.switchboard.bench.report;
 
+import dev.switchboard.bench.measure.HttpCeiling;
 import dev.switchboard.bench.measure.KafkaCeiling;
 import dev.switchboard.bench.measure.ProcessSampler;
 import dev.switchboard.bench.measure.Stage;
@@ -11,7 +12,7 @@ import java.util.List;
 public record Figures(String scenario, Instant startedAt, int targetRatePerSecond, double loadSeconds, long seed,
                       int concurrency, String serviceJvmOptions, List<StageFigures> stages, Tally tally, boolean countsAddUp,
                       double acceptedPerSecond, double pipelinePerSecond, double drainSeconds, String drainOutcome,
-                      KafkaCeiling.Result kafkaCeiling, double fractionOfCeiling,
+                      KafkaCeiling.Result kafkaCeiling, double fractionOfCeiling, HttpCeiling.Result httpCeiling,
                       List<ProcessSampler.Usage> processes, List<TargetCheck> targets, FaultReport faults) {
 
     /** Latency percentiles (milliseconds, from the first webhook of the message) and throughput of one stage. */

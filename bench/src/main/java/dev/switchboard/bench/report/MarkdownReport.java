@@ -68,6 +68,19 @@ final class MarkdownReport {
                     c.recordBytes(), c.producedPerSecond(), c.consumedPerSecond(), f.fractionOfCeiling() * 100));
         }
 
+        md.append("\n## Raw HTTP ceiling (same machine, same run)\n\n");
+        var h = f.httpCeiling();
+        if (h.answered() == 0) {
+            md.append("Not measured in this scenario.\n");
+        } else {
+            md.append(String.format("The load generator, with the same mix and %d connections, against an endpoint that "
+                            + "checks the signature and answers 200 (Vert.x, in the generator's JVM, no broker, no "
+                            + "database): %,.0f webhooks/s over %.0f s, taking %.0f %% of one core. No channel accepts "
+                            + "faster on this machine; the run accepted %.1f %% of it and stored %.1f %%.%n",
+                    h.concurrency(), h.perSecond(), h.seconds(), h.cpuPercentOfCore(),
+                    100 * f.acceptedPerSecond() / h.perSecond(), 100 * f.pipelinePerSecond() / h.perSecond()));
+        }
+
         md.append("\n## Processes\n\nCPU in % of one core (the machine has ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" and may be shared). PostgreSQL counts the")
                 .append(" postmaster and all its backends; its memory is their proportional share (Pss).\n\n");

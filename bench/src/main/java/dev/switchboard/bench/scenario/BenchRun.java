@@ -6,6 +6,7 @@ import dev.switchboard.bench.load.TrafficMix;
 import dev.switchboard.bench.load.WhatsAppDriver;
 import dev.switchboard.bench.measure.Accounting;
 import dev.switchboard.bench.measure.AgentCapacity;
+import dev.switchboard.bench.measure.HttpCeiling;
 import dev.switchboard.bench.measure.KafkaCeiling;
 import dev.switchboard.bench.measure.ProcessSampler;
 import dev.switchboard.bench.measure.Progress;
@@ -92,6 +93,7 @@ public final class BenchRun {
         Tally tally = new Accounting(stages, timeline).settle(log, watcher, tickets.rows());
 
         KafkaCeiling.Result ceiling = measureCeiling(scenario.ceilingRecords());
+        HttpCeiling.Result httpCeiling = measureHttpCeiling(scenario);
 
         long start = timeline.startMillis();
         List<Figures.StageFigures> stageFigures = stages.all().stream()
@@ -107,7 +109,7 @@ public final class BenchRun {
         Figures figures = new Figures(scenario.name(), startedAt, scenario.ratePerSecond(),
                 loadSeconds, scenario.seed(), scenario.concurrency(), Stack.serviceJvmOptions(), stageFigures, tally,
                 tally.addsUp(), accepted, pipeline, drainSeconds, drain.name(), ceiling,
-                ceiling.records() == 0 ? 0 : pipeline / ceiling.producedPerSecond(),
+                ceiling.records() == 0 ? 0 : pipeline / ceiling.producedPerSecond(), httpCeiling,
                 usage, targets, faultReport);
         ReportWriter.write(figures, timeline, out);
         console.printf("Report: %s%n", out.resolve("report.md").toAbsolutePath());
@@ -121,6 +123,15 @@ public final class BenchRun {
         }
         console.printf("Kafka ceiling: %,d records of 1 KB...%n", records);
         return new KafkaCeiling(stack.endpoints().kafkaBootstrapServers()).measure(records);
+    }
+
+    /** After the drain, with the services idle: the machine's own limit for webhooks, whatever the pipeline does. */
+    private HttpCeiling.Result measureHttpCeiling(Scenario scenario) {
+        if (scenario.httpCeiling().isZero()) {
+            return HttpCeiling.Result.NOT_MEASURED;
+        }
+        console.printf("HTTP ceiling: %d s against a do-nothing endpoint...%n", scenario.httpCeiling().toSeconds());
+        return HttpCeiling.measure(scenario.httpCeiling(), scenario.concurrency(), scenario.seed(), scenario.mix());
     }
 
     /** Each process's pid now: a service or the broker started again by a fault is followed. */

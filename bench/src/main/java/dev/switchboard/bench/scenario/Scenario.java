@@ -12,25 +12,27 @@ import java.util.List;
  * @param ratePerSecond  target deliveries per second; 0 = as fast as the channel answers
  * @param concurrency    deliveries in flight at most (the provider's connection pool)
  * @param ceilingRecords records for the raw Kafka ceiling measurement; 0 = not measured
+ * @param httpCeiling    how long the generator drives a do-nothing endpoint ({@code HttpCeiling}); zero = not measured
  * @param drainTimeout   how long the pipeline may make no progress after the load before the rest counts as lost
  * @param drainLimit     the longest wait after the load, progress or not (a backlog can take very long)
  * @param faults         what to break during the load (only the faults scenario has any)
  */
 public record Scenario(String name, int ratePerSecond, Duration duration, long seed, int concurrency, Mix mix,
-                       long ceilingRecords, Duration drainTimeout, Duration drainLimit,
+                       long ceilingRecords, Duration httpCeiling, Duration drainTimeout, Duration drainLimit,
                        List<Fault.Scheduled> faults) {
 
     public Scenario {
-        if (ratePerSecond < 0 || concurrency < 1 || duration.isNegative() || duration.isZero()) {
+        if (ratePerSecond < 0 || concurrency < 1 || duration.isNegative() || duration.isZero()
+                || httpCeiling.isNegative()) {
             throw new IllegalArgumentException("bad scenario " + name);
         }
         faults = List.copyOf(faults);
     }
 
-    /** The benchmark: the realistic mix, 64 connections, a 100k-record Kafka ceiling. */
+    /** The benchmark: the realistic mix, 64 connections, a 100k-record Kafka ceiling, a 10 s HTTP ceiling. */
     public static Scenario standard(int ratePerSecond, Duration duration, long seed) {
         return new Scenario("standard", ratePerSecond, duration, seed, 64, Mix.REALISTIC, 100_000,
-                Duration.ofSeconds(30), Duration.ofSeconds(120), List.of());
+                Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(120), List.of());
     }
 
     /**
@@ -39,7 +41,7 @@ public record Scenario(String name, int ratePerSecond, Duration duration, long s
      */
     public static Scenario warmup(Duration duration, long seed) {
         return new Scenario("warm-up", WARMUP_RATE, duration, seed, 64, Mix.REALISTIC, 0,
-                Duration.ofSeconds(30), Duration.ofSeconds(120), List.of());
+                Duration.ZERO, Duration.ofSeconds(30), Duration.ofSeconds(120), List.of());
     }
 
     static final int WARMUP_RATE = 100;
@@ -47,7 +49,7 @@ public record Scenario(String name, int ratePerSecond, Duration duration, long s
     /** A few seconds at a low rate: proves the tool and the accounting, not the speed. */
     public static Scenario smoke(int ratePerSecond, Duration duration, long seed) {
         return new Scenario("smoke", ratePerSecond, duration, seed, 4, Mix.REALISTIC, 5_000,
-                Duration.ofSeconds(30), Duration.ofSeconds(120), List.of());
+                Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(120), List.of());
     }
 
     /**
@@ -56,7 +58,7 @@ public record Scenario(String name, int ratePerSecond, Duration duration, long s
      */
     public static Scenario faults(int ratePerSecond, Duration duration, long seed, List<Fault> faults) {
         return new Scenario("faults", ratePerSecond == 0 ? FAULTS_DEFAULT_RATE : ratePerSecond, duration, seed, 8,
-                Mix.REALISTIC, 0, Duration.ofSeconds(30), Duration.ofSeconds(120),
+                Mix.REALISTIC, 0, Duration.ZERO, Duration.ofSeconds(30), Duration.ofSeconds(120),
                 Faults.spacedOver(duration, faults));
     }
 

@@ -40,6 +40,9 @@ class BenchSmokeIT {
         assertThat(tally.addsUp()).as("counts add up: %s", tally).isTrue();
         assertThat(tally.routed()).isEqualTo(tally.uniqueAcked());
         assertThat(tally.stored()).isEqualTo(tally.uniqueAcked());
+        assertThat(figures.httpCeiling().answered()).as("webhooks the do-nothing endpoint answered").isPositive();
+        assertThat(out.resolve("report.md")).content().contains("## Raw HTTP ceiling")
+                .contains("webhooks/s");
         assertThat(figures.targets()).filteredOn(t -> t.target().equals("no agent over capacity"))
                 .singleElement().satisfies(t -> assertThat(t.pass()).as(t.measured()).isTrue());
     }
