@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
  * channel today; email (SMTP/webhook), chat (WebSocket) and social drivers implement the same three
  * methods, so the generator, the mix and the measurements stay as they are.
  */
-public interface ChannelDriver {
+public interface ChannelDriver extends AutoCloseable {
 
     Channel channel();
 
@@ -20,6 +20,11 @@ public interface ChannelDriver {
      * connection fails.
      */
     CompletableFuture<Integer> deliver(CustomerMessage message);
+
+    /** Lets go of connections and threads; the driver sends nothing after. */
+    @Override
+    default void close() {
+    }
 
     /** The id the pipeline gives this message: what the stages are matched on. */
     default UUID messageId(CustomerMessage message) {

@@ -56,13 +56,17 @@ public final class HttpCeiling {
                         .requestHandler(HttpCeiling::answer).listen(port)));
             }
             SendLog log = new SendLog(new Timeline(System.currentTimeMillis()));
-            LoadGenerator load = new LoadGenerator(new WhatsAppDriver("http://127.0.0.1:" + port,
-                    WhatsAppWebhooks.DEV_APP_SECRET), new TrafficMix(seed, mix, "ceil"), log, concurrency);
-            long cpuBefore = ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos();
-            long start = System.nanoTime();
-            load.run(0, duration);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            long cpu = ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos() - cpuBefore;
+            double seconds;
+            long cpu;
+            try (WhatsAppDriver driver = new WhatsAppDriver("http://127.0.0.1:" + port,
+                    WhatsAppWebhooks.DEV_APP_SECRET)) {
+                LoadGenerator load = new LoadGenerator(driver, new TrafficMix(seed, mix, "ceil"), log, concurrency);
+                long cpuBefore = ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos();
+                long start = System.nanoTime();
+                load.run(0, duration);
+                seconds = (System.nanoTime() - start) / 1e9;
+                cpu = ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos() - cpuBefore;
+            }
             if (log.acks() != log.requests()) {
                 throw new IllegalStateException("the do-nothing endpoint refused " + (log.requests() - log.acks())
                         + " of " + log.requests() + " deliveries");

@@ -78,6 +78,7 @@ public final class BenchRun {
                 try {
                     load.run(scenario.ratePerSecond(), scenario.duration(), faults::pending);
                 } finally {
+                    driver.close(); // every answer is in (the generator waited for them)
                     faults.close(); // the faults still to come fire before the drain starts
                     faultFigures = faults.figures();
                     loadSeconds = (System.nanoTime() - loadStart) / 1e9;
