@@ -75,47 +75,55 @@ record CompiledRule(Rule rule, Pattern inboxPattern, Set<Channel> channels, List
                 Rule.blank(rule.then().priority()) ? null : Priority.fromId(rule.then().priority().trim()));
     }
 
-    /** @return why the rule matches (one phrase per condition), or empty when it does not */
+    /**
+     * @return why the rule matches (one phrase per condition), or empty when it does not. Every rule is
+     * tried on every message and most do not match: the conditions are checked first, cheapest first and
+     * without allocating, and the reason is written only for a match.
+     */
     Optional<String> match(Facts facts) {
-        List<String> why = new ArrayList<>();
         Rule.Conditions when = rule.when();
-        if (!Rule.blank(when.inbox())) {
-            if (facts.inbox() == null || !facts.inbox().equalsIgnoreCase(when.inbox().trim())) {
-                return Optional.empty();
+        if (!channels.isEmpty() && !channels.contains(facts.channel())) {
+            return Optional.empty();
+        }
+        if (!Rule.blank(when.inbox()) && (facts.inbox() == null || !facts.inbox().equalsIgnoreCase(when.inbox().trim()))) {
+            return Optional.empty();
+        }
+        if (!plans.isEmpty() && (facts.plan() == null || !plans.contains(lower(facts.plan())))) {
+            return Optional.empty();
+        }
+        if (!languages.isEmpty() && (facts.language() == null || !languages.contains(primaryTag(facts.language())))) {
+            return Optional.empty();
+        }
+        if (inboxPattern != null && (facts.inbox() == null || !inboxPattern.matcher(facts.inbox()).matches())) {
+            return Optional.empty();
+        }
+        Keyword found = null;
+        for (Keyword keyword : keywords) {
+            if (keyword.mayOccurIn(facts) && keyword.pattern().matcher(facts.searchable()).find()) {
+                found = keyword;
+                break;
             }
+        }
+        if (!keywords.isEmpty() && found == null) {
+            return Optional.empty();
+        }
+        List<String> why = new ArrayList<>();
+        if (!Rule.blank(when.inbox())) {
             why.add("inbox " + facts.inbox());
         }
         if (inboxPattern != null) {
-            if (facts.inbox() == null || !inboxPattern.matcher(facts.inbox()).matches()) {
-                return Optional.empty();
-            }
             why.add("inbox " + facts.inbox() + " ~ " + when.inboxPattern());
         }
         if (!channels.isEmpty()) {
-            if (!channels.contains(facts.channel())) {
-                return Optional.empty();
-            }
             why.add("channel " + facts.channel().id());
         }
-        if (!keywords.isEmpty()) {
-            Optional<Keyword> found = keywords.stream()
-                    .filter(k -> k.mayOccurIn(facts) && k.pattern().matcher(facts.searchable()).find())
-                    .findFirst();
-            if (found.isEmpty()) {
-                return Optional.empty();
-            }
-            why.add("keyword '" + found.get().word() + "'");
+        if (found != null) {
+            why.add("keyword '" + found.word() + "'");
         }
         if (!plans.isEmpty()) {
-            if (facts.plan() == null || !plans.contains(lower(facts.plan()))) {
-                return Optional.empty();
-            }
             why.add("plan " + facts.plan());
         }
         if (!languages.isEmpty()) {
-            if (facts.language() == null || !languages.contains(primaryTag(facts.language()))) {
-                return Optional.empty();
-            }
             why.add("language " + facts.language());
         }
         return Optional.of(String.join(", ", why));
