@@ -32,8 +32,13 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -215,6 +220,31 @@ class BatchConsumerTest {
         assertThat(handled).hasSize(30);
         assertThat(committed()).isEqualTo(endOffsets());
         assertThat(consumer.problems()).isEmpty();
+    }
+
+    @Test
+    void aBacklogOnSeveralPartitionsIsReadInTurnsNotOnePartitionAfterTheOther() throws Exception {
+        // 1,000 messages of 1 KB waiting on each of two partitions (two conversations' worth of traffic)
+        // when the consumer starts: a customer on the second must not wait for the whole first.
+        byte[] value = new byte[1024];
+        Arrays.fill(value, (byte) 'x');
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.LINGER_MS_CONFIG, 5),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < 1_000; i++) {
+                producer.send(new ProducerRecord<>(topic, 0, "a", value));
+                producer.send(new ProducerRecord<>(topic, 1, "b", value));
+            }
+        }
+        List<Integer> partitionsInOrder = new CopyOnWriteArrayList<>();
+        start(settings(1, 50, Duration.ofMinutes(5)), batch -> Uni.createFrom().voidItem()
+                .invoke(() -> batch.forEach(r -> partitionsInOrder.add(r.partition()))));
+
+        await().until(() -> partitionsInOrder.size() == 2_000);
+        int first = partitionsInOrder.get(0);
+        int turn = partitionsInOrder.indexOf(1 - first);
+        assertThat(turn).as("messages of partition %d handled before the first of the other", first)
+                .isLessThan(250);
     }
 
     private ConsumerSettings settings(int concurrency, int maxPollRecords, Duration maxPollInterval) {
