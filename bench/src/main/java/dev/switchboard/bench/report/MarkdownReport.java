@@ -79,6 +79,10 @@ final class MarkdownReport {
                             + "faster on this machine; the run accepted %.1f %% of it and stored %.1f %%.%n",
                     h.concurrency(), h.perSecond(), h.seconds(), h.cpuPercentOfCore(),
                     100 * f.acceptedPerSecond() / h.perSecond(), 100 * f.pipelinePerSecond() / h.perSecond()));
+            if (h.notAnswered() > 0) {
+                md.append(String.format("**%,d deliveries were refused or failed** (not counted): the figure is "
+                        + "not the machine's.%n", h.notAnswered()));
+            }
         }
 
         md.append("\n## Processes\n\nCPU in % of one core (the machine has ")

@@ -41,6 +41,8 @@ class BenchSmokeIT {
         assertThat(tally.routed()).isEqualTo(tally.uniqueAcked());
         assertThat(tally.stored()).isEqualTo(tally.uniqueAcked());
         assertThat(figures.httpCeiling().answered()).as("webhooks the do-nothing endpoint answered").isPositive();
+        assertThat(figures.httpCeiling().notAnswered()).as("webhooks it refused (a signature it cannot verify)")
+                .isZero();
         assertThat(out.resolve("report.md")).content().contains("## Raw HTTP ceiling")
                 .contains("webhooks/s");
         assertThat(figures.targets()).filteredOn(t -> t.target().equals("no agent over capacity"))
