@@ -50,7 +50,7 @@ public final class WhatsAppDriver implements ChannelDriver {
                         .setConnectTimeout((int) Duration.ofSeconds(5).toMillis()),
                 new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS));
         this.webhook = channelUrl + "/webhooks/whatsapp";
-        this.signer = ThreadLocal.withInitial(() -> mac(appSecret));
+        this.signer = ThreadLocal.withInitial(() -> hmac(appSecret));
     }
 
     @Override
@@ -94,7 +94,8 @@ public final class WhatsAppDriver implements ChannelDriver {
         }
     }
 
-    private static Mac mac(String appSecret) {
+    /** An HMAC-SHA256 keyed with the app secret, for one thread: Meta's signature, and a channel's check of it. */
+    public static Mac hmac(String appSecret) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(appSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

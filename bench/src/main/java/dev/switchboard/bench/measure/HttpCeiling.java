@@ -15,15 +15,15 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * What this machine carries of webhooks at all: the same load generator, mix and connections as the
@@ -44,6 +44,9 @@ public final class HttpCeiling {
     }
 
     private static final int EVENT_LOOPS = 2;
+    // The key set up once per event loop, as a channel keeps it: a lookup per request would lower the ceiling.
+    private static final ThreadLocal<Mac> VERIFIER =
+            ThreadLocal.withInitial(() -> WhatsAppDriver.hmac(WhatsAppWebhooks.DEV_APP_SECRET));
 
     private HttpCeiling() {
     }
@@ -80,17 +83,6 @@ public final class HttpCeiling {
         }
     }
 
-    // The key set up once per event loop, as a channel keeps it: a lookup per request would lower the ceiling.
-    private static final ThreadLocal<Mac> VERIFIER = ThreadLocal.withInitial(() -> {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(WhatsAppWebhooks.DEV_APP_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    });
-
     /** As a channel must: the body read whole, its signature checked in constant time; then 200. */
     private static void answer(HttpServerRequest request) {
         request.body().onSuccess(body -> {
@@ -113,7 +105,10 @@ public final class HttpCeiling {
     private static <T> T await(io.vertx.core.Future<T> future) {
         try {
             return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting or stopping the HTTP ceiling's endpoint", e);
+        } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("HTTP ceiling endpoint: " + e.getMessage(), e);
         }
     }
