@@ -7,7 +7,6 @@ import dev.switchboard.bench.load.WhatsAppDriver;
 import dev.switchboard.devkit.providers.WhatsAppWebhooks;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import java.io.IOException;
@@ -17,9 +16,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -51,17 +48,17 @@ public final class HttpCeiling {
     private HttpCeiling() {
     }
 
+    /** @param duration how long to send; positive (a scenario without a ceiling does not call this) */
     public static Result measure(Duration duration, int concurrency, long seed, Mix mix) {
-        if (duration.isZero()) {
-            return Result.NOT_MEASURED;
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("the HTTP ceiling needs a positive duration, not " + duration);
         }
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(EVENT_LOOPS));
         try {
             int port = freePort();
-            List<HttpServer> servers = new ArrayList<>();
-            for (int i = 0; i < EVENT_LOOPS; i++) { // one server per event loop, sharing the port
-                servers.add(await(vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1"))
-                        .requestHandler(HttpCeiling::answer).listen(port)));
+            for (int i = 0; i < EVENT_LOOPS; i++) { // one server per event loop, sharing the port; closed with Vert.x
+                await(vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1"))
+                        .requestHandler(HttpCeiling::answer).listen(port));
             }
             SendLog log = new SendLog(new Timeline(System.currentTimeMillis()));
             double seconds;
@@ -75,7 +72,6 @@ public final class HttpCeiling {
                 seconds = (System.nanoTime() - start) / 1e9;
                 cpu = ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos() - cpuBefore;
             }
-            servers.forEach(s -> await(s.close()));
             return new Result(seconds, log.acks(), log.requests() - log.acks(), log.acks() / seconds,
                     cpu / 1e7 / seconds, concurrency);
         } finally {
