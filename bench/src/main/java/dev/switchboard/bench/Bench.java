@@ -53,7 +53,7 @@ public final class Bench {
             if (!options.warmup().isZero()) {
                 Path warmupReport = options.out().toAbsolutePath().resolve("warm-up");
                 System.out.printf("Warm-up (not measured; report in %s)...%n", warmupReport);
-                run.run(Scenario.warmup(options.warmup(), options.seed() + 1), warmupReport);
+                run.run(options.warmupScenario(), warmupReport);
             }
             figures = run.run(options.toScenario(), options.out().toAbsolutePath());
         } catch (RuntimeException e) {

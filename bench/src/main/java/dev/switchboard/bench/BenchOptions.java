@@ -9,10 +9,10 @@ import java.util.List;
 
 /** The command line of ./bench.sh, parsed. */
 record BenchOptions(int rate, Duration duration, long seed, Path out, String scenario, List<String> faults, int agents,
-                    Duration warmup, int routingInstances) {
+                    Duration warmup, int warmupRate, int routingInstances) {
     static final String USAGE = """
             usage: ./bench.sh [--rate N] [--duration 60s] [--seed 42] [--out folder] [--scenario standard|smoke|faults] [--agents 500]
-                              [--warmup 60s] [--fault kill-routing|kill-ticket-core|kill-channel|broker-restart|db-restart|poison]
+                              [--warmup 60s] [--warmup-rate N] [--fault kill-routing|kill-ticket-core|kill-channel|broker-restart|db-restart|poison]
                               [--routing-instances 1]
               --rate      deliveries per second; 0 = as fast as the channel answers (default 0)
               --duration  load time, e.g. 30s or 2m (default 60s)
@@ -22,8 +22,10 @@ record BenchOptions(int rate, Duration duration, long seed, Path out, String sce
               --fault     one fault only (repeatable); implies --scenario faults
               --agents    agents (and 50 keyword rules) created in routing before the load; 0 = only the
                           three seeded agents (default 500)
-              --warmup    load at 100/s before the measured run, reported apart: the services' JIT compilers
+              --warmup    load before the measured run, reported apart: the services' JIT compilers
                           take much of 2 cores in their first minutes (default 60s for standard, else 0)
+              --warmup-rate  deliveries per second during the warm-up (default: the run's --rate when it
+                          is paced, else 100); a JIT warmed at a lower rate compiles again under the load
               --routing-instances  routing processes side by side, sharing the intake's partitions and the
                           agents (default 1; kill-routing kills the first)""";
 
@@ -36,6 +38,7 @@ record BenchOptions(int rate, Duration duration, long seed, Path out, String sce
         List<String> faults = new ArrayList<>();
         int agents = 500;
         Duration warmup = null;
+        Integer warmupRate = null;
         int routingInstances = 1;
         for (int i = 0; i < args.size(); i++) {
             String flag = args.get(i);
@@ -55,6 +58,7 @@ record BenchOptions(int rate, Duration duration, long seed, Path out, String sce
                 case "--fault" -> faults.add(value);
                 case "--agents" -> agents = Integer.parseInt(value);
                 case "--warmup" -> warmup = value.equals("0") ? Duration.ZERO : duration(value);
+                case "--warmup-rate" -> warmupRate = Integer.parseInt(value);
                 case "--routing-instances" -> routingInstances = Integer.parseInt(value);
                 default -> throw new IllegalArgumentException("unknown option " + flag + "\n" + USAGE);
             }
@@ -66,11 +70,21 @@ record BenchOptions(int rate, Duration duration, long seed, Path out, String sce
         if (warmup == null) {
             warmup = scenario.equals("standard") ? Duration.ofSeconds(60) : Duration.ZERO;
         }
+        if (warmupRate == null) {
+            warmupRate = rate > 0 ? rate : Scenario.WARMUP_RATE;
+        }
+        if (warmupRate < 1) {
+            throw new IllegalArgumentException("--warmup-rate must be 1 or more\n" + USAGE);
+        }
         if (routingInstances < 1) {
             throw new IllegalArgumentException("--routing-instances must be 1 or more\n" + USAGE);
         }
         return new BenchOptions(rate, duration, seed, out, scenario, List.copyOf(faults), agents, warmup,
-                routingInstances);
+                warmupRate, routingInstances);
+    }
+
+    Scenario warmupScenario() {
+        return Scenario.warmup(warmup, warmupRate, seed + 1);
     }
 
     Scenario toScenario() {

@@ -18,6 +18,17 @@ class BenchOptionsTest {
     }
 
     @Test
+    void aPacedRunWarmsUpAtItsOwnRateAndAFullSpeedOneAtAHundred() {
+        assertThat(BenchOptions.parse(List.of("--rate", "300")).warmupScenario().ratePerSecond()).isEqualTo(300);
+        assertThat(BenchOptions.parse(List.of()).warmupScenario().ratePerSecond()).isEqualTo(100);
+        BenchOptions told = BenchOptions.parse(List.of("--rate", "300", "--warmup-rate", "50", "--warmup", "2m"));
+        assertThat(told.warmupScenario().ratePerSecond()).isEqualTo(50);
+        assertThat(told.warmupScenario().duration()).isEqualTo(Duration.ofMinutes(2));
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--warmup-rate", "0")))
+                .hasMessageContaining("--warmup-rate must be 1 or more");
+    }
+
+    @Test
     void otherScenariosStartColdUnlessAskedToWarmUp() {
         assertThat(BenchOptions.parse(List.of("--scenario", "smoke")).warmup()).isEqualTo(Duration.ZERO);
         BenchOptions faults = BenchOptions.parse(List.of("--fault", "kill-routing"));

@@ -40,15 +40,16 @@ public record Scenario(String name, int ratePerSecond, Duration duration, long s
     }
 
     /**
-     * Before a measured run: the standard mix at a moderate rate, so that the services' JIT has
+     * Before a measured run: the standard mix at a steady rate, so that the services' JIT has
      * compiled their hot paths; its figures are reported apart and count for no target.
      */
-    public static Scenario warmup(Duration duration, long seed) {
-        return new Scenario("warm-up", WARMUP_RATE, duration, seed, 64, Mix.REALISTIC, 0,
+    public static Scenario warmup(Duration duration, int ratePerSecond, long seed) {
+        return new Scenario("warm-up", ratePerSecond, duration, seed, 64, Mix.REALISTIC, 0,
                 Duration.ZERO, Duration.ofSeconds(30), Duration.ofSeconds(120), List.of());
     }
 
-    static final int WARMUP_RATE = 100;
+    /** The warm-up's rate before a run at full speed: one that the pipeline keeps up with. */
+    public static final int WARMUP_RATE = 100;
 
     /** A few seconds at a low rate: proves the tool and the accounting, not the speed. */
     public static Scenario smoke(int ratePerSecond, Duration duration, long seed) {
