@@ -23,7 +23,7 @@ record BenchOptions(int rate, Duration duration, long seed, Path out, String sce
               --agents    agents (and 50 keyword rules) created in routing before the load; 0 = only the
                           three seeded agents (default 500)
               --warmup    load before the measured run, reported apart: the services' JIT compilers
-                          take much of 2 cores in their first minutes (default 60s for standard, else 0)
+                          take much of 2 cores in their first minutes (default 2m for standard, else 0)
               --warmup-rate  deliveries per second during the warm-up (default: the run's --rate when it
                           is paced, else 100); a JIT warmed at a lower rate compiles again under the load
               --routing-instances  routing processes side by side, sharing the intake's partitions and the
@@ -68,7 +68,8 @@ record BenchOptions(int rate, Duration duration, long seed, Path out, String sce
             faults.forEach(Faults::named); // an unknown name fails here, before anything starts
         }
         if (warmup == null) {
-            warmup = scenario.equals("standard") ? Duration.ofSeconds(60) : Duration.ZERO;
+            // Two minutes: on 2 cores the C2 compiler is still busy after one (README, "The JIT on two cores").
+            warmup = scenario.equals("standard") ? Duration.ofMinutes(2) : Duration.ZERO;
         }
         if (warmupRate == null) {
             warmupRate = rate > 0 ? rate : Scenario.WARMUP_RATE;

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 class BenchOptionsTest {
 
     @Test
-    void theStandardScenarioWarmsUpForAMinuteUnlessTold() {
-        assertThat(BenchOptions.parse(List.of()).warmup()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(BenchOptions.parse(List.of("--warmup", "2m")).warmup()).isEqualTo(Duration.ofMinutes(2));
+    void theStandardScenarioWarmsUpForTwoMinutesUnlessTold() {
+        assertThat(BenchOptions.parse(List.of()).warmup()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(BenchOptions.parse(List.of("--warmup", "90s")).warmup()).isEqualTo(Duration.ofSeconds(90));
         assertThat(BenchOptions.parse(List.of("--warmup", "0")).warmup()).isEqualTo(Duration.ZERO);
     }
 
