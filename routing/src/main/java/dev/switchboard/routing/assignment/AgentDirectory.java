@@ -143,6 +143,11 @@ public class AgentDirectory {
         return new Reserved(outcome, null);
     }
 
+    /** The channels on which someone online and on shift has a free slot now (empty: no queued work can move). */
+    public synchronized Set<Channel> channelsWithRoom(Instant now) {
+        return QueueDrain.channelsWithRoom(agents.values(), load, now);
+    }
+
     /** Plans assignments for queued work and reserves them; confirm or give back each one. */
     public synchronized List<PlannedSlot> drain(List<WorkItem> queued, Instant now) {
         QueueDrain.Plan plan = QueueDrain.plan(queued, agents.values(), load,

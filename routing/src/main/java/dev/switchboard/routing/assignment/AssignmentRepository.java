@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -366,14 +368,25 @@ public class AssignmentRepository {
                 .replaceWithVoid();
     }
 
+    /** The whole queue, most urgent first. */
     public Uni<List<WorkItem>> queued() {
         return pool.query("SELECT work::text AS work FROM routing.queued_work ORDER BY priority_rank, queued_at")
                 .execute()
-                .map(rows -> {
-                    List<WorkItem> items = new ArrayList<>();
-                    rows.forEach(r -> items.add(read(r.getString("work"), WorkItem.class)));
-                    return items;
-                });
+                .map(AssignmentRepository::workItems);
+    }
+
+    /** The queued work on these channels, most urgent first. */
+    public Uni<List<WorkItem>> queued(Set<Channel> channels) {
+        return pool.preparedQuery("SELECT work::text AS work FROM routing.queued_work WHERE channel = ANY($1) "
+                        + "ORDER BY priority_rank, queued_at")
+                .execute(Tuple.of(channels.stream().map(Channel::id).toArray(String[]::new)))
+                .map(AssignmentRepository::workItems);
+    }
+
+    private static List<WorkItem> workItems(RowSet<Row> rows) {
+        List<WorkItem> items = new ArrayList<>();
+        rows.forEach(r -> items.add(read(r.getString("work"), WorkItem.class)));
+        return items;
     }
 
     public <T> Uni<T> inTransaction(Function<SqlConnection, Uni<T>> work) {

@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * When capacity frees (a ticket solved, an agent online), assigns queued work in urgency order:
@@ -49,6 +51,17 @@ public final class QueueDrain {
             }
         }
         return new Plan(List.copyOf(planned), current);
+    }
+
+    /** The channels on which {@link #anyFreeSlot} holds: the only ones whose queued work can be assigned now. */
+    static Set<Channel> channelsWithRoom(Collection<Agent> agents, AgentLoad load, Instant now) {
+        Set<Channel> open = EnumSet.noneOf(Channel.class);
+        for (Channel channel : Channel.values()) {
+            if (anyFreeSlot(agents, load, channel, now)) {
+                open.add(channel);
+            }
+        }
+        return open;
     }
 
     /** Someone online, on shift and below capacity on the channel: without that nobody is eligible. */

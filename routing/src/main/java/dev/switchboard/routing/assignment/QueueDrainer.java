@@ -1,5 +1,6 @@
 package dev.switchboard.routing.assignment;
 
+import dev.switchboard.contract.Channel;
 import dev.switchboard.contract.Json;
 import dev.switchboard.contract.routing.Decision;
 import dev.switchboard.contract.routing.MessageAssigned;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
@@ -93,7 +95,14 @@ public class QueueDrainer {
         if (!running.compareAndSet(false, true)) {
             return Uni.createFrom().voidItem();
         }
-        return assignments.queued()
+        // With every agent at capacity (a peak, an outage) the queue can hold thousands: read only the
+        // channels on which someone has room, and nothing at all when nobody has.
+        Set<Channel> open = directory.channelsWithRoom(Instant.now());
+        if (open.isEmpty()) {
+            running.set(false);
+            return Uni.createFrom().voidItem();
+        }
+        return assignments.queued(open)
                 .map(queued -> directory.drain(queued, Instant.now()))
                 .chain(plan -> Multi.createFrom().iterable(plan)
                         .onItem().transformToUniAndConcatenate(this::assign)

@@ -11,6 +11,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -120,6 +121,20 @@ class AssignmentEngineTest {
 
         assertThat(plan.assignments()).extracting(p -> p.work().messageId()).containsExactly(critical.messageId());
         assertThat(plan.loadAfter().active("ann", Channel.WHATSAPP)).isEqualTo(1);
+    }
+
+    @Test
+    void theQueueIsReadOnlyForChannelsOnWhichSomeoneOnlineHasAFreeSlot() {
+        Agent chatter = agent("cho", Map.of(), Map.of(Channel.WHATSAPP, 2, Channel.EMAIL, 5));
+        Agent away = new Agent("ada", "ada", "emea", 1, Agent.Presence.AWAY, Map.of(), Set.of(), Set.of(),
+                Map.of(Channel.CHAT, 3), WeeklySchedule.always(ZoneOffset.UTC));
+        AgentLoad load = AgentLoad.empty().plus("cho", Channel.WHATSAPP, NOW).plus("cho", Channel.WHATSAPP, NOW);
+
+        // WhatsApp full, chat only with someone away: a queue of thousands there is not worth reading.
+        assertThat(QueueDrain.channelsWithRoom(List.of(chatter, away), load, NOW)).containsExactly(Channel.EMAIL);
+        assertThat(QueueDrain.channelsWithRoom(List.of(chatter, away), load.minus("cho", Channel.WHATSAPP), NOW))
+                .containsExactlyInAnyOrder(Channel.WHATSAPP, Channel.EMAIL);
+        assertThat(QueueDrain.channelsWithRoom(List.of(away), AgentLoad.empty(), NOW)).isEmpty();
     }
 
     @Test
