@@ -37,6 +37,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPort(port)
+                    // Its owner stops it, after the services that use it (Stack.close, Infrastructure's hook):
+                    // zonky's own hook stopped it at the same moment, under services still committing.
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     // The data sits on an SSD and mostly in memory: the default 4 (spinning disks) makes the

@@ -32,7 +32,8 @@ public class LoadSync {
     }
 
     @Scheduled(every = "${switchboard.routing.load-sync:2s}", delayed = "${switchboard.routing.load-sync:2s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> periodically() {
         return sync()
                 .replaceWithVoid()

@@ -48,7 +48,8 @@ public class QueueDrainer {
         this.capacity = capacity;
     }
 
-    @Scheduled(every = "${switchboard.routing.drain-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${switchboard.routing.drain-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> periodically() {
         return republishStragglers()
                 .chain(() -> reofferUnanswered(Instant.now()))

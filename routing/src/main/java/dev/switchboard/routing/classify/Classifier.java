@@ -59,7 +59,8 @@ public class Classifier {
     }
 
     @Scheduled(every = "${switchboard.routing.rules.refresh}", delayed = "${switchboard.routing.rules.refresh}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> reloadWhenChanged() {
         Loaded loaded = cache.get();
         if (loaded == null) {

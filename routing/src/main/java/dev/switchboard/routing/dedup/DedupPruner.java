@@ -23,7 +23,8 @@ public class DedupPruner {
     }
 
     @Scheduled(every = "${switchboard.routing.dedup.prune-every}", delayed = "${switchboard.routing.dedup.prune-every}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public Uni<Void> prune() {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         // Twice the window: a message may be received a little out of order with an earlier one.

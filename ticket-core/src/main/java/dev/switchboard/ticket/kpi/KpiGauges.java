@@ -32,7 +32,8 @@ public class KpiGauges {
     }
 
     @Scheduled(every = "${switchboard.kpi.gauges-every}", delayed = "${switchboard.kpi.gauges-start-delay}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> refresh() {
         return pool.query(KpiQuery.backlog()).execute()
                 .invoke(rows -> {

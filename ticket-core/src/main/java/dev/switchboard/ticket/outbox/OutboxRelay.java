@@ -59,7 +59,8 @@ public class OutboxRelay {
     }
 
     @Scheduled(every = "${switchboard.outbox.relay-every}", delayed = "${switchboard.outbox.relay-start-delay}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> scheduled() {
         return drain();
     }

@@ -42,7 +42,8 @@ public class SlaWatch {
     }
 
     @Scheduled(every = "${switchboard.sla.watch.every}", delayed = "${switchboard.sla.watch.start-delay}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> tick() {
         Instant now = Instant.now();
         Uni<Void> chain = Uni.createFrom().voidItem();
