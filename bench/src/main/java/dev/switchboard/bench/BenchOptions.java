@@ -12,7 +12,7 @@ record BenchOptions(int rate, Duration duration, long seed, Path out, String sce
                     Duration warmup, int warmupRate, int routingInstances) {
     static final String USAGE = """
             usage: ./bench.sh [--rate N] [--duration 60s] [--seed 42] [--out folder] [--scenario standard|smoke|faults] [--agents 500]
-                              [--warmup 60s] [--warmup-rate N] [--fault kill-routing|kill-ticket-core|kill-channel|broker-restart|db-restart|poison]
+                              [--warmup 2m] [--warmup-rate N] [--fault kill-routing|kill-ticket-core|kill-channel|broker-restart|db-restart|poison]
                               [--routing-instances 1]
               --rate      deliveries per second; 0 = as fast as the channel answers (default 0)
               --duration  load time, e.g. 30s or 2m (default 60s)
