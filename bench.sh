@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Switchboard benchmark: ./bench.sh [--rate N] [--duration 60s] [--seed 42] [--out folder] [--scenario standard|smoke|faults]
 #                                   [--fault kill-routing|kill-ticket-core|kill-channel|broker-restart|db-restart|poison] [--agents 500]
-#                                   [--warmup 2m] [--warmup-rate N]
+#                                   [--warmup 3m] [--warmup-rate N]
 # Builds what is missing, starts PostgreSQL, Kafka and the services on free ports (data and logs in
 # bench/target/bench-home-*), runs the scenario, writes the report (--out) and stops everything.
 # BENCH_BUILD=1 forces a rebuild. Exit code: 0 every target met, 1 a target missed, 2 the run failed.

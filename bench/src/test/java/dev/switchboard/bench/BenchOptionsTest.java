@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 class BenchOptionsTest {
 
     @Test
-    void theStandardScenarioWarmsUpForTwoMinutesUnlessTold() {
+    void theStandardScenarioWarmsUpForTwoMinutesAtFullSpeedAndThreeWhenPacedUnlessTold() {
         assertThat(BenchOptions.parse(List.of()).warmup()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(BenchOptions.parse(List.of("--rate", "300")).warmup()).isEqualTo(Duration.ofMinutes(3));
         assertThat(BenchOptions.parse(List.of("--warmup", "90s")).warmup()).isEqualTo(Duration.ofSeconds(90));
         assertThat(BenchOptions.parse(List.of("--warmup", "0")).warmup()).isEqualTo(Duration.ZERO);
     }
