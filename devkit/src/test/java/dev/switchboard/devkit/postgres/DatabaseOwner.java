@@ -12,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * A JVM that owns the embedded database the way {@code Stack} does: its shutdown hook first lets the
@@ -39,7 +40,7 @@ public final class DatabaseOwner {
         }, "owner-stop"));
         System.out.println("ready");
         System.out.flush();
-        Thread.sleep(Long.MAX_VALUE); // until SIGTERM
+        new CountDownLatch(1).await(); // nothing counts it down: the JVM runs until SIGTERM
     }
 
     private static void write(Path file, String text) {
