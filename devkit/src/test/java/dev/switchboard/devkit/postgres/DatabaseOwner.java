@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
@@ -53,8 +52,8 @@ public final class DatabaseOwner {
 
     private static boolean answers(EmbeddedPostgresServer database) {
         try (Connection c = DriverManager.getConnection(database.jdbcUrl(), EmbeddedPostgresServer.USER,
-                EmbeddedPostgresServer.PASSWORD); Statement s = c.createStatement()) {
-            return s.execute("SELECT 1");
+                EmbeddedPostgresServer.PASSWORD)) {
+            return c.isValid(1);
         } catch (SQLException e) {
             return false;
         }
