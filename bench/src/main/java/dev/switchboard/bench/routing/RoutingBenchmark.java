@@ -43,7 +43,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * load. Prints throughput, the latency from a message's record on intake to its decision's record
  * on routing.assignments.v1 (send time and the decision record's timestamp), routing's CPU per
  * decision, and routing's own decision timer. A warm-up of {@code -Dwarmup=N} messages (default
- * the same number, at most 20,000) runs first and is not counted.
+ * the same number, at most 20,000) runs first and is not counted. With
+ * {@code -Dswitchboard.postgres.statements=true} it also prints the statements that took PostgreSQL's time.
  */
 public final class RoutingBenchmark {
     private static final List<String> WORDS = Roster.WORDS;
@@ -79,6 +80,7 @@ public final class RoutingBenchmark {
                 Phase warm = phase(bootstrap, routingPid, databasePid, warmup, customers, 0, random);
                 System.out.printf("%n  warm-up: %.0f messages/s%n", warm.decided() / warm.seconds());
             }
+            StatementStatistics statements = StatementStatistics.resetIfLoaded(stack.endpoints().jdbcUrl());
             Phase run = phase(bootstrap, routingPid, databasePid, messages, customers, rate, random);
             String metrics = get(http, routing + "/q/metrics");
             System.out.printf("%nrouting benchmark: %d messages (%d customers), %d agents, %d rules, %s, after a warm-up of %d%n",
@@ -99,6 +101,9 @@ public final class RoutingBenchmark {
                     latencies.getValueAtPercentile(99), latencies.getMaxValue());
             System.out.printf("  decision latency p50 %s ms, p99 %s ms (routing's own timer)%n",
                     quantile(metrics, "0.5"), quantile(metrics, "0.99"));
+            if (statements != null) {
+                statements.print(run.decided());
+            }
         }
     }
 

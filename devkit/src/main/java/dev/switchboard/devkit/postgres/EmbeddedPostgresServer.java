@@ -24,6 +24,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final EmbeddedPostgres postgres;
     private final Path dataDir;
 
+    /** System property: load pg_stat_statements, so that a benchmark can say which statements cost the time. */
+    public static final String STATEMENT_STATISTICS = "switchboard.postgres.statements";
+
     private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir) {
         this.postgres = postgres;
         this.dataDir = dataDir;
@@ -47,6 +50,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("random_page_cost", "1.1")
                     // Tables that grow fast (a benchmark, a busy first hour) get fresh statistics sooner.
                     .setServerConfig("autovacuum_naptime", "10s");
+            if (Boolean.getBoolean(STATEMENT_STATISTICS)) {
+                // For profiling (the routing benchmark prints the costliest statements): off by default.
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            }
             if (dataDir != null) {
                 builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
             }

@@ -67,7 +67,7 @@ public class RoutedMessageRepository {
     /** A later decision for the same message (queued work assigned): replaces the stored one, unpublished. */
     public Uni<Void> redecide(SqlConnection c, UUID messageId, String agentId, Instant decidedAt, String eventJson) {
         return c.preparedQuery("WITH redecided AS (UPDATE routing.routed_message SET agent_id = $2, decided_at = $3, "
-                        + "event = $4::text::jsonb WHERE message_id = $1 RETURNING message_id, decided_at) "
+                        + "event = $4::text::json WHERE message_id = $1 RETURNING message_id, decided_at) "
                         + "INSERT INTO routing.unpublished_decision (message_id, decided_at) "
                         + "SELECT message_id, decided_at FROM redecided "
                         + "ON CONFLICT (message_id) DO UPDATE SET decided_at = EXCLUDED.decided_at")

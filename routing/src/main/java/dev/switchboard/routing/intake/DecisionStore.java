@@ -55,7 +55,7 @@ public class DecisionStore {
             + "contact_id, received_at, report, work, priority_rank)), "
             + "routed AS (INSERT INTO routing.routed_message "
             + "(message_id, channel, conversation_key, agent_id, decided_at, event) "
-            + "SELECT message_id, channel, conversation_key, agent_id, decided_at, event::jsonb FROM input "
+            + "SELECT message_id, channel, conversation_key, agent_id, decided_at, event::json FROM input "
             + "ON CONFLICT (message_id) DO NOTHING RETURNING message_id), "
             + "stored AS (SELECT input.* FROM input JOIN routed USING (message_id)), "
             + "pending AS (INSERT INTO routing.unpublished_decision (message_id, decided_at) "
