@@ -34,8 +34,14 @@ public class Classifier {
     }
 
     public Uni<ClassificationResult> classify(InboundMessage message, ContactContext contact) {
+        return classify(message, contact, null);
+    }
+
+    /** @param conversation the language the message's conversation is in already; null when it has none */
+    public Uni<ClassificationResult> classify(InboundMessage message, ContactContext contact,
+                                              ConversationLanguages.Spoken conversation) {
         return current()
-                .map(rules -> rules.classify(message, contact));
+                .map(rules -> rules.classify(message, contact, conversation));
     }
 
     /** Classifies with the given rules instead of the stored ones (an admin trying a rule out). */

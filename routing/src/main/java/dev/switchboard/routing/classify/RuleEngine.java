@@ -21,7 +21,8 @@ import java.util.Objects;
  *   <li><b>Boosts accumulate:</b> every matching rule's boost adds up and raises the priority
  *       (set, or medium by default) by that many levels, never beyond critical and never
  *       lowering it. Urgency words and the enterprise-plan boost are seeded as such rules.</li>
- *   <li>Language: the one the channel gave, else detected from subject and text, else null.</li>
+ *   <li>Language: the one the channel gave, else the conversation's (set by an earlier message), else
+ *       detected from subject and text, else null.</li>
  * </ul>
  */
 public final class RuleEngine {

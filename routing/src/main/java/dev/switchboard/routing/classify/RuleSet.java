@@ -23,9 +23,15 @@ public final class RuleSet {
     }
 
     public ClassificationResult classify(InboundMessage message, ContactContext contact) {
+        return classify(message, contact, null);
+    }
+
+    /** @param conversation the language the message's conversation is in already; null when it has none */
+    public ClassificationResult classify(InboundMessage message, ContactContext contact,
+                                         ConversationLanguages.Spoken conversation) {
         List<String> reasons = new ArrayList<>();
         String searchable = join(message.subject(), message.text());
-        String language = languageOf(message, searchable, reasons);
+        String language = languageOf(message, searchable, conversation, reasons);
         CompiledRule.Facts facts = new CompiledRule.Facts(message.inbox(), message.channel(), searchable,
                 contact == null ? null : contact.plan(), language);
 
@@ -59,10 +65,17 @@ public final class RuleSet {
         return Priority.values()[Math.max(0, base.ordinal() - Math.max(0, levels))];
     }
 
-    private String languageOf(InboundMessage message, String searchable, List<String> reasons) {
+    private String languageOf(InboundMessage message, String searchable, ConversationLanguages.Spoken conversation,
+                              List<String> reasons) {
         if (message.language() != null && !message.language().isBlank()) {
             reasons.add("language " + message.language() + ": given by the channel");
             return message.language();
+        }
+        if (conversation != null) {
+            // Not guessed again from a follow-up's few words: a wrong guess would move the conversation.
+            reasons.add("language " + conversation.language() + ": the conversation's, set by message "
+                    + conversation.setBy());
+            return conversation.language();
         }
         Optional<String> detected = languages.detect(searchable);
         reasons.add(detected.map(l -> "language " + l + ": detected")

@@ -20,7 +20,7 @@ import java.util.UUID;
  * Stores decisions and everything they change in one statement (one round trip, and one statement for
  * PostgreSQL to plan, for any number of decisions): the decision itself, that its contact writes in
  * this conversation (for the contact's open tickets), that it waits to be published (unless settled), the
- * text kept for same-problem matching, and the
+ * text kept for same-problem matching, the conversation's language when it sets it, and the
  * hold (taking the conversation off the queue) or the queue entry. Data-modifying CTEs all run, each
  * over the decisions it applies to; a decision already stored (a redelivery) writes nothing.
  */
@@ -33,9 +33,10 @@ public class DecisionStore {
      * @param report     the normalised text kept as a same-problem candidate, or null
      * @param receivedAt when the message was received (the candidate's time)
      * @param work       the work held by the decision's agent, or queued when it has none; null for neither
+     * @param language   the language the message sets for its conversation (its first with one); else null
      */
-    public record Writes(String report, Instant receivedAt, WorkItem work) {
-        public static final Writes NONE = new Writes(null, null, null);
+    public record Writes(String report, Instant receivedAt, WorkItem work, String language) {
+        public static final Writes NONE = new Writes(null, null, null, null);
     }
 
     /**
@@ -51,8 +52,8 @@ public class DecisionStore {
 
     private static final String STORE_ALL = "WITH input AS (SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], "
             + "$4::text[], $5::timestamptz[], $6::text[], $7::boolean[], $8::uuid[], $9::timestamptz[], $10::text[], "
-            + "$11::text[], $12::int[]) AS i(message_id, channel, conversation_key, agent_id, decided_at, event, settled, "
-            + "contact_id, received_at, report, work, priority_rank)), "
+            + "$11::text[], $12::int[], $13::text[]) AS i(message_id, channel, conversation_key, agent_id, decided_at, event, "
+            + "settled, contact_id, received_at, report, work, priority_rank, language)), "
             + "routed AS (INSERT INTO routing.routed_message "
             + "(message_id, channel, conversation_key, agent_id, decided_at, event) "
             + "SELECT message_id, channel, conversation_key, agent_id, decided_at, event::json FROM input "
@@ -67,6 +68,9 @@ public class DecisionStore {
             + "(message_id, contact_id, channel, conversation_key, received_at, normalised_text) "
             + "SELECT message_id, contact_id, channel, conversation_key, received_at, report FROM stored "
             + "WHERE report IS NOT NULL ON CONFLICT (message_id) DO NOTHING), "
+            + "spoken AS (INSERT INTO routing.conversation_language (conversation_key, language, message_id, set_at) "
+            + "SELECT conversation_key, language, message_id, decided_at FROM stored WHERE language IS NOT NULL "
+            + "ON CONFLICT (conversation_key) DO NOTHING), "
             + "dequeued AS (DELETE FROM routing.queued_work q USING stored s WHERE q.conversation_key = s.conversation_key "
             + "AND s.agent_id IS NOT NULL AND s.work IS NOT NULL), "
             + "held AS (INSERT INTO routing.conversation_assignment "
@@ -102,6 +106,7 @@ public class DecisionStore {
         String[] reports = new String[n];
         String[] work = new String[n];
         Integer[] priorityRanks = new Integer[n];
+        String[] languages = new String[n];
         for (int i = 0; i < n; i++) {
             Row row = rows.get(i);
             WorkItem item = row.writes().work();
@@ -117,6 +122,7 @@ public class DecisionStore {
             reports[i] = row.writes().report();
             work[i] = item == null ? null : new String(Json.write(item), StandardCharsets.UTF_8);
             priorityRanks[i] = item == null ? null : item.priority().ordinal();
+            languages[i] = row.writes().language();
         }
         return c.preparedQuery(STORE_ALL)
                 .execute(Tuple.tuple()
@@ -131,7 +137,8 @@ public class DecisionStore {
                         .addArrayOfOffsetDateTime(receivedAt)
                         .addArrayOfString(reports)
                         .addArrayOfString(work)
-                        .addArrayOfInteger(priorityRanks))
+                        .addArrayOfInteger(priorityRanks)
+                        .addArrayOfString(languages))
                 .map(stored -> {
                     Set<UUID> ids = new HashSet<>();
                     stored.forEach(row -> ids.add(row.getUUID("message_id")));

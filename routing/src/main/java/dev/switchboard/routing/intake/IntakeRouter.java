@@ -9,6 +9,7 @@ import dev.switchboard.contract.intake.InboundMessage;
 import dev.switchboard.routing.assignment.AgentChannel;
 import dev.switchboard.routing.assignment.AssignmentRepository;
 import dev.switchboard.routing.assignment.CapacityGuard;
+import dev.switchboard.routing.classify.ConversationLanguages;
 import dev.switchboard.routing.contact.ContactResolver;
 import dev.switchboard.routing.contact.identity.Identity;
 import dev.switchboard.routing.contact.identity.SenderIdentities;
@@ -68,6 +69,7 @@ public class IntakeRouter {
     private final ContactRepository contacts;
     private final AssignmentRepository assignments;
     private final CrossChannelDuplicates sameProblem;
+    private final ConversationLanguages languages;
     private final MessageDecider decider;
     private final DecisionStore store;
     private final DecisionPublisher publisher;
@@ -79,7 +81,8 @@ public class IntakeRouter {
     private final Timer batchTime;
 
     public IntakeRouter(RoutedMessageRepository routed, SenderIdentities senderIdentities, ContactRepository contacts,
-                        AssignmentRepository assignments, CrossChannelDuplicates sameProblem, MessageDecider decider,
+                        AssignmentRepository assignments, CrossChannelDuplicates sameProblem,
+                        ConversationLanguages languages, MessageDecider decider,
                         DecisionStore store, DecisionPublisher publisher, CapacityGuard capacity,
                         DeadLetters deadLetters, MeterRegistry registry) {
         this.routed = routed;
@@ -87,6 +90,7 @@ public class IntakeRouter {
         this.contacts = contacts;
         this.assignments = assignments;
         this.sameProblem = sameProblem;
+        this.languages = languages;
         this.decider = decider;
         this.store = store;
         this.publisher = publisher;
@@ -249,7 +253,8 @@ public class IntakeRouter {
 
     /**
      * Reads at once what each message's decision would otherwise read alone: the owners' contacts and
-     * open conversations, their recent messages (same-problem candidates), who holds each conversation.
+     * open conversations, their recent messages (same-problem candidates), who holds each conversation and
+     * the language it is in.
      */
     private Uni<MessageDecider.Prefetch> prefetch(SqlConnection c, List<InboundMessage> batch,
                                                   Map<Identity, ContactMatch.Known> owners) {
@@ -270,8 +275,10 @@ public class IntakeRouter {
                 .chain(found -> contacts.conversations(c, known)
                         .chain(open -> sameProblem.candidates(c, known, earliest, latest)
                                 .chain(recent -> assignments.holders(c, conversations)
-                                        .map(held -> new MessageDecider.Prefetch(
-                                                new ContactResolver.Prefetched(owners, found, open), recent, held)))));
+                                        .chain(held -> languages.of(c, conversations)
+                                                .map(spoken -> new MessageDecider.Prefetch(
+                                                        new ContactResolver.Prefetched(owners, found, open), recent, held,
+                                                        spoken))))));
     }
 
     private static Set<String> groupKeys(InboundMessage message, SortedSet<Identity> identities,

@@ -17,6 +17,7 @@ import dev.switchboard.routing.assignment.QueueResource;
 import dev.switchboard.routing.assignment.WorkItem;
 import dev.switchboard.routing.classify.ClassificationResult;
 import dev.switchboard.routing.classify.Classifier;
+import dev.switchboard.routing.classify.ConversationLanguages;
 import dev.switchboard.routing.contact.ContactResolver;
 import dev.switchboard.routing.contact.ResolvedContact;
 import dev.switchboard.routing.dedup.CrossChannelDuplicates;
@@ -60,22 +61,26 @@ public class MessageDecider {
      * an earlier message of the same person or conversation is decided in the batch. Null: read here.
      */
     public record Prefetch(ContactResolver.Prefetched contacts, Map<UUID, List<CrossChannelDuplicates.Candidate>> recent,
-                           Map<String, AssignmentRepository.Holding> holders) {
+                           Map<String, AssignmentRepository.Holding> holders,
+                           Map<String, ConversationLanguages.Spoken> languages) {
     }
 
     private final ContactResolver contacts;
     private final MailDeduplicator sameMail;
     private final CrossChannelDuplicates sameProblem;
     private final Classifier classifier;
+    private final ConversationLanguages languages;
     private final AssignmentRepository assignments;
     private final AgentDirectory directory;
 
     public MessageDecider(ContactResolver contacts, MailDeduplicator sameMail, CrossChannelDuplicates sameProblem,
-                          Classifier classifier, AssignmentRepository assignments, AgentDirectory directory) {
+                          Classifier classifier, ConversationLanguages languages, AssignmentRepository assignments,
+                          AgentDirectory directory) {
         this.contacts = contacts;
         this.sameMail = sameMail;
         this.sameProblem = sameProblem;
         this.classifier = classifier;
+        this.languages = languages;
         this.assignments = assignments;
         this.directory = directory;
     }
@@ -91,7 +96,10 @@ public class MessageDecider {
 
     private Uni<Decided> classifyAndPlace(SqlConnection c, InboundMessage message, ResolvedContact contact, Instant now,
                                           Prefetch prefetch) {
-        return classifier.classify(message, contact.context())
+        Uni<Optional<ConversationLanguages.Spoken>> spoken = prefetch == null
+                ? languages.of(c, message.conversationKey())
+                : Uni.createFrom().item(Optional.ofNullable(prefetch.languages().get(message.conversationKey())));
+        return spoken.chain(conversation -> classifier.classify(message, contact.context(), conversation.orElse(null))
                 .chain(classified -> {
                     List<String> reasons = new ArrayList<>(contact.reasons());
                     reasons.addAll(classified.reasons());
@@ -109,8 +117,10 @@ public class MessageDecider {
                                     ? Uni.createFrom().item(linked(message, contact, classified, check.original().get(),
                                             reasons, now))
                                     : assign(c, message, contact.context(), classified.classification(), reasons, now,
-                                            prefetch, check.textToRecord()));
-                });
+                                            prefetch, check.textToRecord(),
+                                            // The first message with a language sets the conversation's.
+                                            conversation.isEmpty() ? classified.classification().language() : null));
+                }));
     }
 
     private Decided dropped(InboundMessage message, ResolvedContact contact, UUID firstCopy, Instant now) {
@@ -135,7 +145,7 @@ public class MessageDecider {
 
     private Uni<Decided> assign(SqlConnection c, InboundMessage message, ContactContext contact,
                                 Classification classification, List<String> reasons, Instant now, Prefetch prefetch,
-                                String report) {
+                                String report, String conversationLanguage) {
         WorkItem work = workFor(message, classification);
         Uni<Optional<AssignmentRepository.Holding>> holding = prefetch == null
                 ? assignments.holder(c, message.conversationKey())
@@ -145,8 +155,9 @@ public class MessageDecider {
                     AgentDirectory.Reserved reserved = directory.decideAndReserve(work,
                             holder.map(AssignmentRepository.Holding::agentId), now);
                     try {
-                        return Uni.createFrom().item(decided(message, contact, classification, reasons, now, report,
-                                work, holder, reserved));
+                        return Uni.createFrom().item(decided(message, contact, classification, reasons, now,
+                                new DecisionStore.Writes(report, message.receivedAt(), work, conversationLanguage),
+                                holder, reserved));
                     } catch (RuntimeException e) {
                         if (reserved.reservation() != null) {
                             reserved.reservation().giveBack(); // not among the batch's decisions: nobody else would
@@ -157,11 +168,11 @@ public class MessageDecider {
     }
 
     private Decided decided(InboundMessage message, ContactContext contact, Classification classification,
-                            List<String> reasons, Instant now, String report, WorkItem work,
+                            List<String> reasons, Instant now, DecisionStore.Writes writes,
                             Optional<AssignmentRepository.Holding> holder, AgentDirectory.Reserved reserved) {
         reasons.addAll(reserved.outcome().reasons());
         Decision decision = decision(message, now, reasons);
-        DecisionStore.Writes writes = new DecisionStore.Writes(report, message.receivedAt(), work);
+        WorkItem work = writes.work();
         if (reserved.outcome() instanceof AssignmentOutcome.Assign assign) {
             AgentDirectory.Reservation slot = reserved.reservation();
             Runnable undo = slot == null ? () -> { } : slot::giveBack;

@@ -261,6 +261,39 @@ class AssignmentFlowTest {
     }
 
     @Test
+    void aFollowUpKeepsTheConversationsLanguageAndSoItsAgentWhateverItsFewWordsLookLike() {
+        SEEDED.forEach(agent -> presence(agent, "offline"));
+        AsUser.admin().contentType("application/json")
+                .body("{\"name\":\"Zoe\",\"team\":\"dach\",\"presence\":\"online\",\"languages\":[\"de\"],\"skills\":{\"connectivity\":3},"
+                        + "\"capacity\":{\"whatsapp\":2}}")
+                .put("/api/agents/zoe")
+                .then().statusCode(200);
+        InboundMessage first = newMessage("Guten Tag, mein Router verliert seit gestern ständig die Verbindung zum Internet.");
+        sender.send(Topics.INTAKE_MESSAGES, first.conversationKey(), first);
+        RoutingEvent assigned = await().atMost(Duration.ofSeconds(30))
+                .until(() -> decisionsFor(first), d -> !d.isEmpty()).get(0);
+        assertThat(assigned.decision().reasons()).contains("language de: detected");
+        assertThat(assigned).isInstanceOfSatisfying(MessageAssigned.class, a -> assertThat(a.agentId()).isEqualTo("zoe"));
+
+        // The customer pastes the error their router shows: English on its own, in a German conversation.
+        String waId = first.sender().channelUserId();
+        InboundMessage followUp = SampleMessages.whatsapp("wamid." + UUID.randomUUID(), waId, "Customer " + waId,
+                "Error: connection timed out while contacting the update server, please try again later");
+        assertThat(followUp.conversationKey()).isEqualTo(first.conversationKey());
+        sender.send(Topics.INTAKE_MESSAGES, followUp.conversationKey(), followUp);
+
+        RoutingEvent next = await().atMost(Duration.ofSeconds(30))
+                .until(() -> decisionsFor(followUp), d -> !d.isEmpty()).get(0);
+        assertThat(next.decision().reasons())
+                .contains("language de: the conversation's, set by message " + first.id())
+                .contains("sticky: zoe already has this conversation");
+        assertThat(next).isInstanceOfSatisfying(MessageAssigned.class, a -> {
+            assertThat(a.agentId()).isEqualTo("zoe");
+            assertThat(a.classification().language()).isEqualTo("de");
+        });
+    }
+
+    @Test
     void anInvalidAgentIsRefusedWithTheReason() {
         AsUser.admin().contentType("application/json")
                 .body("{\"name\":\"Zoe\",\"capacity\":{\"fax\":3}}")

@@ -16,6 +16,7 @@ import dev.switchboard.contract.Priority;
 import dev.switchboard.contract.routing.Classification;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class RuleEngineTest {
@@ -141,6 +142,21 @@ class RuleEngineTest {
         var result = detecting.classify(mail(null, "Mijn router doet het niet meer"), plan(null), List.of());
         assertThat(result.classification().language()).isEqualTo("nl");
         assertThat(result.reasons()).contains("language nl: detected");
+    }
+
+    @Test
+    void aFollowUpTakesTheConversationsLanguageUnlessItsChannelSaysOtherwise() {
+        RuleEngine detecting = new RuleEngine(text -> Optional.of("en"));
+        UUID firstMessage = UUID.randomUUID();
+        var german = new ConversationLanguages.Spoken("de", firstMessage);
+        var followUp = detecting.compile(List.of()).classify(mail(null, "Error: connection timed out"), plan(null), german);
+        assertThat(followUp.classification().language()).isEqualTo("de");
+        assertThat(followUp.reasons()).contains("language de: the conversation's, set by message " + firstMessage);
+
+        var told = detecting.compile(List.of()).classify(
+                message(Channel.CHAT, "web", null, "Bonjour, ma box ne marche plus", "fr"), plan(null), german);
+        assertThat(told.classification().language()).isEqualTo("fr");
+        assertThat(told.reasons()).contains("language fr: given by the channel");
     }
 
     @Test

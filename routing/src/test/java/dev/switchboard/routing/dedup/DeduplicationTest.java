@@ -239,7 +239,7 @@ class DeduplicationTest {
                 .call(check -> check.textToRecord() == null ? Uni.createFrom().voidItem()
                         : decisions.storeAll(c, List.of(new DecisionStore.Row(message.id(), message.channel().id(),
                                 message.conversationKey(), contactId, null, Instant.now(), "{}", true,
-                                new DecisionStore.Writes(check.textToRecord(), message.receivedAt(), null)))))
+                                new DecisionStore.Writes(check.textToRecord(), message.receivedAt(), null, null)))))
                 .map(CrossChannelDuplicates.Check::original);
     }
 
