@@ -52,7 +52,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("autovacuum_naptime", "10s");
             if (Boolean.getBoolean(STATEMENT_STATISTICS)) {
                 // For profiling (the routing benchmark prints the costliest statements): off by default.
-                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                        .setServerConfig("pg_stat_statements.track_planning", "on");
             }
             if (dataDir != null) {
                 builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
